@@ -1,0 +1,68 @@
+# Lede. The two commands a newcomer needs are `make serve` and `make test`;
+# both install what they lack on a Debian machine (Chromium via apt-get when
+# run as root, wasmbrowsertest through the Go toolchain).
+
+GO        ?= go
+GOROOT    := $(shell $(GO) env GOROOT)
+BIN       := $(CURDIR)/bin
+WBT       := $(BIN)/wasmbrowsertest
+ADDR      ?= localhost:8080
+SHARED    ?= $(CURDIR)/../shared
+# The wasm tests run in a browser that gets the environment as its own: keep
+# it small.
+WASM_ENV  := env -i PATH="$(PATH)" HOME="$(HOME)" GOCACHE="$(shell $(GO) env GOCACHE)" \
+             GOMODCACHE="$(shell $(GO) env GOMODCACHE)" GOPROXY="$(shell $(GO) env GOPROXY)" \
+             GOTOOLCHAIN=local GOFLAGS=-buildvcs=false GOOS=js GOARCH=wasm
+
+.PHONY: all build serve test vet unit wasm-test e2e chromium eval bench clean FORCE
+
+all: build
+
+## build: web/main.wasm and web/wasm_exec.js, the browser's analyzer
+build: web/main.wasm web/wasm_exec.js
+
+web/main.wasm: FORCE
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $@ ./wasm
+
+web/wasm_exec.js: $(GOROOT)/lib/wasm/wasm_exec.js
+	cp $< $@
+
+## serve: build, then serve web/ on http://$(ADDR)/
+serve: build
+	$(GO) run ./cmd/serve -addr $(ADDR) -dir web
+
+## test: vet, native tests, wasm tests in headless Chromium, end-to-end page test
+test: vet chromium $(WBT) build
+	$(GO) test -count=1 ./...
+	$(WASM_ENV) $(GO) test -count=1 -exec $(WBT) ./wasm/
+
+vet:
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./wasm/
+
+# wasmbrowsertest is pinned as a tool in go.mod; build that version.
+$(WBT): go.mod go.sum
+	$(GO) build -o $@ github.com/agnivade/wasmbrowsertest
+
+# Chromium from Debian's package, installed when missing and we are root.
+chromium:
+	@if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || command -v google-chrome >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing Chromium (Debian package chromium) for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "The browser tests need Chromium: run 'sudo apt-get install -y chromium' (or set LEDE_CHROMIUM to a Chrome binary)"; exit 1; \
+	fi
+
+## eval: quality scores on ../shared/eval
+eval:
+	$(GO) run ./cmd/eval -shared $(SHARED)
+
+## bench: Go benchmarks of core
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./core/
+
+clean:
+	rm -rf bin dist web/main.wasm web/wasm_exec.js e2e/out
+
+FORCE:

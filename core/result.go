@@ -1,0 +1,61 @@
+package core
+
+// Result is the analysis of one text. Its JSON shape is the contract
+// described in shared/SCHEMA.md: fields may be added, never renamed.
+type Result struct {
+	// Offsets names the unit of every offset in the result: "utf8" for
+	// byte offsets (core and the command-line tool), "utf16" for
+	// JavaScript code units (the wasm boundary).
+	Offsets    string   `json:"offsets"`
+	Entities   []Entity `json:"entities"`
+	Quotes     []Quote  `json:"quotes"`
+	Sentences  []Span   `json:"sentences"`
+	Paragraphs []Span   `json:"paragraphs"`
+}
+
+// Span is a half-open range [Start, End) of the input text.
+type Span struct {
+	Start int `json:"start"` // offset of the first byte (or code unit)
+	End   int `json:"end"`   // offset just past the last byte (or code unit)
+}
+
+// Mention is a span of the input together with the text it covers:
+// text[Start:End] == Text always holds.
+type Mention struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+}
+
+// Entity is one person, organization, place or group, with every
+// mention of it in the text.
+type Entity struct {
+	ID       string    `json:"id"`   // unique within one Result, "e1", "e2", …
+	Name     string    `json:"name"` // the fullest form found, without titles
+	Type     string    `json:"type"` // PERSON, ORG, PLACE or NORP
+	Aliases  []string  `json:"aliases"`
+	Roles    []string  `json:"roles"`
+	Mentions []Mention `json:"mentions"` // in text order
+}
+
+// Quote is one quotation. Start and End include the quote marks;
+// Text is the quoted words without them.
+type Quote struct {
+	Start          int      `json:"start"`
+	End            int      `json:"end"`
+	Text           string   `json:"text"`
+	Kind           string   `json:"kind"`           // direct, partial or indirect
+	Speaker        *string  `json:"speaker"`        // entity ID, or nil when nobody can be named
+	SpeakerMention *Mention `json:"speakerMention"` // the words naming the speaker, or nil
+	Cue            *Mention `json:"cue"`            // the speech verb or phrase, or nil
+	Method         string   `json:"method"`         // explicit, pronoun, nominal, continuation, …
+	Confidence     float64  `json:"confidence"`     // 0 to 1
+}
+
+// Entity types.
+const (
+	Person = "PERSON"
+	Org    = "ORG"
+	Place  = "PLACE"
+	NORP   = "NORP"
+)

@@ -1,0 +1,84 @@
+package core
+
+import (
+	"reflect"
+	"testing"
+)
+
+func spanTexts(text string, spans []Span) []string {
+	out := []string{}
+	for _, s := range spans {
+		out = append(out, text[s.Start:s.End])
+	}
+	return out
+}
+
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"empty", "", []string{}},
+		{"blank", "  \n\t\n", []string{}},
+		{"two", "He came. She left.", []string{"He came.", "She left."}},
+		{"abbreviation", "Mr. Smith went to Washington. The U.S. Senate voted at 5 p.m. Tuesday.",
+			[]string{"Mr. Smith went to Washington.", "The U.S. Senate voted at 5 p.m. Tuesday."}},
+		{"initial", "John F. Kennedy spoke. Crowds cheered.", []string{"John F. Kennedy spoke.", "Crowds cheered."}},
+		{"quote then cue", "“We will win!” she said. Then she left.", []string{"“We will win!” she said.", "Then she left."}},
+		{"closing quote ends", `He said "no." Then he left.`, []string{`He said "no."`, "Then he left."}},
+		{"line break always ends", "Headline Without Stop\nBody starts here. And goes on.",
+			[]string{"Headline Without Stop", "Body starts here.", "And goes on."}},
+		{"crlf", "One.\r\nTwo.\r\n", []string{"One.", "Two."}},
+		{"ellipsis and question", "Then she left…  Why? Because.", []string{"Then she left…", "Why?", "Because."}},
+		{"decimal", "It rose 3.5 percent. Good.", []string{"It rose 3.5 percent.", "Good."}},
+		{"lowercase after stop", "It cost 5 vs. 6 dollars. ok then", []string{"It cost 5 vs. 6 dollars. ok then"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := spanTexts(tt.text, Sentences(tt.text))
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Sentences(%q)\n got %q\nwant %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestParagraphs(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"empty", "", []string{}},
+		{"one", "  One line.  ", []string{"One line."}},
+		{"caption and credit stay together", "Caption line\nCredit AP\n\nBody.", []string{"Caption line\nCredit AP", "Body."}},
+		{"many blank lines", "A.\n\n\n \n\tB.\n", []string{"A.", "B."}},
+		{"crlf", "A.\r\n\r\nB.", []string{"A.", "B."}},
+		{"unicode separators", "A.\u2029\u2029B.", []string{"A.", "B."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := spanTexts(tt.text, Paragraphs(tt.text))
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Paragraphs(%q)\n got %q\nwant %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+// Sentences never cross a paragraph boundary, and every sentence lies in
+// some paragraph.
+func TestSentencesInsideParagraphs(t *testing.T) {
+	text := readSeed(t)
+	paras := Paragraphs(text)
+	for _, s := range Sentences(text) {
+		inside := false
+		for _, p := range paras {
+			if p.Start <= s.Start && s.End <= p.End {
+				inside = true
+			}
+		}
+		if !inside {
+			t.Errorf("sentence %q is in no paragraph", text[s.Start:s.End])
+		}
+	}
+}

@@ -1,0 +1,102 @@
+package core
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/jdkato/prose/v2"
+)
+
+// token is one prose token placed on the source text.
+type token struct {
+	Start, End int    // byte offsets into the source
+	Text       string // source[Start:End], not prose's rewritten form
+	Tag        string // Penn Treebank part of speech
+	Label      string // prose's IOB entity label: "O", "B-PERSON", "I-GPE", …
+}
+
+// tagSentence runs prose on one sentence span of text and returns its
+// tokens with their offsets in text.
+func tagSentence(text string, sent Span) []token {
+	LoadModel()
+	src := text[sent.Start:sent.End]
+	doc, err := prose.NewDocument(src,
+		prose.UsingModel(model),
+		prose.WithSegmentation(false))
+	if err != nil {
+		return nil
+	}
+	return alignTokens(src, sent.Start, doc.Tokens())
+}
+
+// alignTokens places prose's tokens on src with a cursor. prose rewrites
+// curly quotes to straight ones and "&rsquo;" to an apostrophe, and may
+// split a multi-byte character, so a token is matched loosely; a token
+// that cannot be found near the cursor is dropped rather than guessed.
+func alignTokens(src string, base int, toks []prose.Token) []token {
+	out := make([]token, 0, len(toks))
+	cur := 0
+	for _, t := range toks {
+		if t.Text == "" {
+			continue
+		}
+		for cur < len(src) {
+			r, n := utf8.DecodeRuneInString(src[cur:])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			cur += n
+		}
+		end, ok := matchToken(src, cur, t.Text)
+		if !ok {
+			// Look a little further: prose drops some characters.
+			found := false
+			for skip := cur; skip < len(src) && skip < cur+64; {
+				_, n := utf8.DecodeRuneInString(src[skip:])
+				skip += n
+				if e, ok := matchToken(src, skip, t.Text); ok {
+					cur, end, found = skip, e, true
+					break
+				}
+			}
+			if !found {
+				continue
+			}
+		}
+		out = append(out, token{
+			Start: base + cur, End: base + end,
+			Text: src[cur:end], Tag: t.Tag, Label: t.Label,
+		})
+		cur = end
+	}
+	return out
+}
+
+// matchToken reports whether tok, as prose wrote it, stands in src at
+// at, and where it ends there.
+func matchToken(src string, at int, tok string) (int, bool) {
+	i := at
+	for _, r := range tok {
+		if i >= len(src) {
+			return 0, false
+		}
+		s, n := utf8.DecodeRuneInString(src[i:])
+		switch {
+		case s == r:
+		case r == '"' && (s == '“' || s == '”'):
+		case r == '\'' && (s == '‘' || s == '’'):
+		case r == '\'' && strings.HasPrefix(src[i:], "&rsquo;"):
+			n = len("&rsquo;")
+		case r == utf8.RuneError:
+			// prose cut a multi-byte character in two; take the whole one.
+		default:
+			return 0, false
+		}
+		i += n
+	}
+	if i > len(src) || !utf8.ValidString(src[at:i]) || i == at {
+		return 0, false
+	}
+	return i, true
+}

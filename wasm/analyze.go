@@ -1,0 +1,34 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"runtime/debug"
+
+	"lede/core"
+)
+
+// analyzeJSON is the whole boundary in plain Go, so it can be tested
+// natively: it analyses text, converts offsets to UTF-16 and returns the
+// result as JSON, or an error. A panic in core becomes an error, because
+// a Go panic would end the wasm program and every later call with it.
+func analyzeJSON(text string) (out string, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			out = ""
+			err = fmt.Errorf("internal error in the analyzer: %v", p)
+			// Keep the stack where a developer can see it, in the console.
+			println(string(debug.Stack()))
+		}
+	}()
+	res, err := core.Analyze(text)
+	if err != nil {
+		return "", err
+	}
+	toUTF16(text, &res)
+	b, err := json.Marshal(res)
+	if err != nil {
+		return "", err
+	}
+	return string(b), nil
+}

@@ -1,0 +1,81 @@
+package main
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"lede/core"
+)
+
+// utf16Slice is what JavaScript's text.slice(start, end) gives.
+func utf16Slice(text string, start, end int) string {
+	u := utf16.Encode([]rune(text))
+	return string(utf16.Decode(u[start:end]))
+}
+
+func TestUTF16IndexAgreesWithNaiveCount(t *testing.T) {
+	texts := []string{
+		"",
+		"plain ascii",
+		"Zürich – 😀 👩‍👩‍👧 Genève",
+		strings.Repeat("é😀a", 100),
+		"قال لافروف 🇷🇺",
+	}
+	for _, text := range texts {
+		ix := newUTF16Index(text)
+		units := 0
+		for i := 0; i <= len(text); {
+			if got := ix.convert(i); got != units {
+				t.Fatalf("%q: convert(%d) = %d, want %d", text, i, got, units)
+			}
+			if i == len(text) {
+				break
+			}
+			r, n := utf8.DecodeRuneInString(text[i:])
+			units += utf16Len(r)
+			i += n
+		}
+	}
+}
+
+func TestAnalyzeJSONOffsetsAreUTF16(t *testing.T) {
+	text := "😀👩‍👩‍👧 Russian Foreign Minister Sergey Lavrov arrived in Beijing on Wednesday.\n\n“We agree,” Lavrov said in Zürich."
+	out, err := analyzeJSON(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var res core.Result
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	if res.Offsets != "utf16" {
+		t.Errorf("offsets = %q, want utf16", res.Offsets)
+	}
+	if len(res.Entities) == 0 {
+		t.Fatal("no entities")
+	}
+	for _, e := range res.Entities {
+		for _, m := range e.Mentions {
+			if got := utf16Slice(text, m.Start, m.End); got != m.Text {
+				t.Errorf("mention %q: JavaScript slice [%d,%d) gives %q", m.Text, m.Start, m.End, got)
+			}
+		}
+	}
+	for _, p := range res.Paragraphs {
+		if s := utf16Slice(text, p.Start, p.End); strings.TrimSpace(s) != s || s == "" {
+			t.Errorf("paragraph %q has space around it or is empty", s)
+		}
+	}
+}
+
+func TestAnalyzeJSONErrors(t *testing.T) {
+	if _, err := analyzeJSON("bad \xff byte"); err == nil || !strings.Contains(err.Error(), "UTF-8") {
+		t.Errorf("invalid UTF-8: err = %v", err)
+	}
+	if _, err := analyzeJSON(strings.Repeat("x", core.MaxInputBytes+1)); err == nil {
+		t.Error("huge text: no error")
+	}
+}
