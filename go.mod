@@ -2,12 +2,15 @@ module lede
 
 go 1.26
 
-require github.com/jdkato/prose/v2 v2.0.0
+require (
+	github.com/agnivade/levenshtein v1.2.2
+	github.com/chromedp/cdproto v0.0.0-20260714215040-dc233986426f
+	github.com/chromedp/chromedp v0.16.0
+	github.com/jdkato/prose/v2 v2.0.0
+)
 
 require (
 	github.com/agnivade/wasmbrowsertest v0.11.0 // indirect
-	github.com/chromedp/cdproto v0.0.0-20260714215040-dc233986426f // indirect
-	github.com/chromedp/chromedp v0.16.0 // indirect
 	github.com/chromedp/sysutil v1.1.0 // indirect
 	github.com/deckarep/golang-set v1.7.1 // indirect
 	github.com/go-interpreter/wagon v0.6.0 // indirect

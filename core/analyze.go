@@ -44,11 +44,14 @@ func Analyze(text string) (Result, error) {
 	res.Paragraphs = append(res.Paragraphs, Paragraphs(text)...)
 	res.Sentences = append(res.Sentences, Sentences(text)...)
 
-	var ms []mention
-	for _, s := range res.Sentences {
-		ms = append(ms, chunkMentions(text, tagSentence(text, s))...)
+	sents := make([]sentenceTokens, len(res.Sentences))
+	raw := make([][]mention, len(res.Sentences))
+	for i, s := range res.Sentences {
+		sents[i] = sentenceTokens{s, tagSentence(text, s)}
+		raw[i] = chunkMentions(text, sents[i].Toks)
 	}
-	res.Entities = append(res.Entities, groupEntities(text, ms)...)
+	ents, _ := buildEntities(text, sents, raw)
+	res.Entities = append(res.Entities, ents...)
 	return res, nil
 }
 

@@ -15,11 +15,12 @@ type mention struct {
 // proseTypes maps prose's labels to ours. Its default model knows PERSON
 // and GPE only.
 var proseTypes = map[string]string{
-	"PERSON": Person,
-	"GPE":    Place,
-	"ORG":    Org,
-	"LOC":    Place,
-	"NORP":   NORP,
+	"PERSON":       Person,
+	"GPE":          Place,
+	"ORG":          Org,
+	"ORGANIZATION": Org,
+	"LOC":          Place,
+	"NORP":         NORP,
 }
 
 // chunkMentions turns the IOB labels of one sentence's tokens into
@@ -57,34 +58,6 @@ func onlySpaces(s string) bool {
 func isWordLike(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
-}
-
-// groupEntities groups mentions (in text order) by identical name and type
-// and numbers the entities in order of first mention.
-func groupEntities(text string, ms []mention) []Entity {
-	type key struct{ name, typ string }
-	index := map[key]int{}
-	var ents []Entity
-	for _, m := range ms {
-		name := text[m.Start:m.End]
-		k := key{name, m.Type}
-		i, ok := index[k]
-		if !ok {
-			i = len(ents)
-			index[k] = i
-			ents = append(ents, Entity{
-				Name:    name,
-				Type:    m.Type,
-				Aliases: []string{name},
-				Roles:   []string{},
-			})
-		}
-		ents[i].Mentions = append(ents[i].Mentions, Mention{m.Start, m.End, name})
-	}
-	for i := range ents {
-		ents[i].ID = entityID(i)
-	}
-	return ents
 }
 
 func entityID(i int) string {

@@ -1,0 +1,504 @@
+package core
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/agnivade/levenshtein"
+)
+
+// nameMention is a mention being cleaned and grouped into entities.
+type nameMention struct {
+	Start, End int
+	Type       string
+	Sent       int      // index of its sentence
+	Words      []string // the name's words, for matching
+	Role       string   // the title or role written next to it, if any
+	Gender     byte     // 'm' or 'f' from an honorific, 0 when unknown
+	Entity     int      // index of its entity once grouped
+}
+
+// sentenceTokens are the tagged tokens of one sentence.
+type sentenceTokens struct {
+	Span
+	Toks []token
+}
+
+// buildEntities cleans the raw NER mentions of each sentence (titles out
+// of names, headline words out of names, nationalities typed NORP), finds
+// the role written next to each person, and groups the mentions into
+// entities: one per referent, so "Lavrov" joins "Sergey Lavrov" and a bare
+// "Wang" joins whichever Wang was named last. It returns the entities and
+// the mentions, in text order, each with its entity index.
+func buildEntities(text string, sents []sentenceTokens, raw [][]mention) ([]Entity, []nameMention) {
+	var ms []nameMention
+	for si, list := range raw {
+		for _, m := range list {
+			if nm, ok := cleanMention(text, sents[si].Toks, si, m); ok {
+				ms = append(ms, nm)
+			}
+		}
+	}
+	ms = trimHeadlineMentions(text, sents, ms)
+	retypeByName(ms)
+	for i := range ms {
+		if ms[i].Type == Person {
+			ms[i].Role = roleOf(text, sents[ms[i].Sent].Toks, ms[i])
+		}
+	}
+	ents := groupMentions(text, ms)
+	return ents, ms
+}
+
+// tokensIn returns the tokens of toks that lie inside [start, end).
+func tokensIn(toks []token, start, end int) []token {
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= start })
+	j := i
+	for j < len(toks) && toks[j].End <= end {
+		j++
+	}
+	return toks[i:j]
+}
+
+// tokenIndex returns the index of the first token at or after offset.
+func tokenIndex(toks []token, offset int) int {
+	return sort.Search(len(toks), func(i int) bool { return toks[i].Start >= offset })
+}
+
+// cleanMention strips honorifics and titles from the front of a mention,
+// so that "Mr. Smith" and "Foreign Minister Sergey Lavrov" become names,
+// and types nationalities and known countries.
+func cleanMention(text string, toks []token, sent int, m mention) (nameMention, bool) {
+	ts := tokensIn(toks, m.Start, m.End)
+	nm := nameMention{Start: m.Start, End: m.End, Type: m.Type, Sent: sent}
+	for len(ts) > 1 {
+		w := strings.ToLower(ts[0].Text)
+		if g, ok := lexicon.honorific[w]; ok {
+			if g != "-" {
+				nm.Gender = g[0]
+			}
+		} else if !isRoleWord(w) && lexicon.demonym[ts[0].Text] == "" {
+			break
+		}
+		ts = ts[1:]
+	}
+	// A trailing possessive or stray punctuation is not part of a name.
+	for len(ts) > 0 && !isWordLike(ts[len(ts)-1].Text) {
+		ts = ts[:len(ts)-1]
+	}
+	if len(ts) == 0 {
+		return nm, false
+	}
+	nm.Start, nm.End = ts[0].Start, ts[len(ts)-1].End
+	if nm.Start > m.Start {
+		if g, ok := honorificBefore(text, toks, nm.Start); ok {
+			nm.Gender = g
+		}
+	}
+	name := text[nm.Start:nm.End]
+	for _, t := range ts {
+		nm.Words = append(nm.Words, t.Text)
+	}
+	switch {
+	case lexicon.demonym[name] != "":
+		nm.Type = NORP
+	case lexicon.country[name] != "":
+		nm.Type = Place
+	case len(ts) == 1 && isRoleWord(name):
+		return nm, false
+	}
+	return nm, true
+}
+
+// honorificBefore reports the gender shown by an honorific just before
+// offset ("Mr. Wang").
+func honorificBefore(text string, toks []token, offset int) (byte, bool) {
+	i := tokenIndex(toks, offset)
+	if i == 0 {
+		return 0, false
+	}
+	g, ok := lexicon.honorific[strings.ToLower(toks[i-1].Text)]
+	if !ok || g == "-" {
+		return 0, false
+	}
+	return g[0], true
+}
+
+// isTitleCase reports whether a sentence looks like a headline: three or
+// more words and nearly all of the longer ones capitalized. prose takes
+// any capitalized word there for a name ("Lavrov Arrives").
+func isTitleCase(toks []token) bool {
+	words, caps := 0, 0
+	for _, t := range toks {
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		words++
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return words >= 3 && caps*10 >= words*8
+}
+
+// trimHeadlineMentions keeps, of a mention in a Title Case line, only the
+// longest run of words that the body of the text also uses in names; a
+// mention with none is dropped.
+func trimHeadlineMentions(text string, sents []sentenceTokens, ms []nameMention) []nameMention {
+	title := make([]bool, len(sents))
+	for i, s := range sents {
+		title[i] = isTitleCase(s.Toks)
+	}
+	known := map[string]bool{}
+	for _, m := range ms {
+		if !title[m.Sent] {
+			for _, w := range m.Words {
+				known[w] = true
+			}
+		}
+	}
+	out := ms[:0]
+	for _, m := range ms {
+		if !title[m.Sent] {
+			out = append(out, m)
+			continue
+		}
+		// The longest run of known words.
+		best, bestLen := 0, 0
+		for i := 0; i < len(m.Words); {
+			j := i
+			for j < len(m.Words) && known[m.Words[j]] {
+				j++
+			}
+			if j-i > bestLen {
+				best, bestLen = i, j-i
+			}
+			i = j + 1
+		}
+		if bestLen == 0 && lexicon.country[text[m.Start:m.End]] == "" && lexicon.demonym[text[m.Start:m.End]] == "" {
+			continue
+		}
+		if bestLen > 0 && bestLen < len(m.Words) {
+			ts := tokensIn(sents[m.Sent].Toks, m.Start, m.End)
+			m.Start, m.End = ts[best].Start, ts[best+bestLen-1].End
+			m.Words = m.Words[best : best+bestLen]
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// retypeByName makes a person of any mention whose words all belong to a
+// person's full name elsewhere in the text: prose often types a bare
+// surname as a place ("Lavrov arrived in Tunxi").
+func retypeByName(ms []nameMention) {
+	nameWords := map[string]bool{}
+	for _, m := range ms {
+		if m.Type == Person && len(m.Words) >= 2 {
+			for _, w := range m.Words {
+				nameWords[w] = true
+			}
+		}
+	}
+	for i := range ms {
+		m := &ms[i]
+		if m.Type == Person || m.Type == NORP || lexicon.country[strings.Join(m.Words, " ")] != "" {
+			continue
+		}
+		all := true
+		for _, w := range m.Words {
+			all = all && nameWords[w]
+		}
+		if all {
+			m.Type = Person
+		}
+	}
+}
+
+// roleOf returns the title or role written before a person's name in its
+// sentence ("Chinese Foreign Ministry spokesman", "US Ambassador to
+// China", "President of Russia"), or after it between commas ("Wang, a
+// ministry spokesman,"); "" when there is none.
+func roleOf(text string, toks []token, m nameMention) string {
+	i := tokenIndex(toks, m.Start)
+	// Before the name: capitalized words, role words and the small words
+	// that join them, back to anything else.
+	j := i
+	for j > 0 {
+		t := toks[j-1]
+		w := t.Text
+		lw := strings.ToLower(w)
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case lexicon.honorific[lw] != "":
+		case isRoleWord(w):
+		case unicode.IsUpper(r) && !strings.HasPrefix(t.Tag, "VB") && !isSentenceInitialFunctionWord(toks, j-1):
+		case (lw == "of" || lw == "to" || lw == "for" || lw == "-") && j < i:
+		default:
+			goto done
+		}
+		j--
+	}
+done:
+	for j < i && !isRoleStart(toks[j].Text) {
+		j++
+	}
+	if role := rolePhrase(text, toks[j:i]); role != "" {
+		return role
+	}
+	// After the name: ", [a|the] ROLE ,"
+	k := tokenIndex(toks, m.End)
+	if k < len(toks) && toks[k].Text == "," {
+		start := k + 1
+		if start < len(toks) && (toks[start].Tag == "DT" || toks[start].Tag == "PRP$") {
+			start++
+		}
+		end := start
+		for end < len(toks) && end-start < 10 && toks[end].Text != "," && toks[end].Text != "." &&
+			!strings.HasPrefix(toks[end].Tag, "VB") && !isQuoteMark(toks[end].Text) {
+			end++
+		}
+		if end < len(toks) && end > start && (toks[end].Text == "," || toks[end].Text == ".") {
+			return rolePhrase(text, toks[start:end])
+		}
+	}
+	return ""
+}
+
+// isRoleStart reports whether a role phrase may begin with w: not with a
+// joining word.
+func isRoleStart(w string) bool {
+	switch strings.ToLower(w) {
+	case "of", "to", "for", "-", "and":
+		return false
+	}
+	return true
+}
+
+// isSentenceInitialFunctionWord reports whether token i is a capitalized
+// function word at the start of a sentence ("The", "Later"), which is not
+// part of a title.
+func isSentenceInitialFunctionWord(toks []token, i int) bool {
+	if i != 0 {
+		return false
+	}
+	switch toks[i].Tag {
+	case "DT", "RB", "IN", "CC", "PRP", "WRB", "VBG", "VBN":
+		return true
+	}
+	return false
+}
+
+// rolePhrase returns the text of toks when it holds a role word, else "".
+func rolePhrase(text string, toks []token) string {
+	for len(toks) > 0 && lexicon.honorific[strings.ToLower(toks[0].Text)] != "" {
+		toks = toks[1:]
+	}
+	for len(toks) > 0 && lexicon.honorific[strings.ToLower(toks[len(toks)-1].Text)] != "" {
+		toks = toks[:len(toks)-1]
+	}
+	has := false
+	for _, t := range toks {
+		has = has || isRoleWord(t.Text)
+	}
+	if !has {
+		return ""
+	}
+	return text[toks[0].Start:toks[len(toks)-1].End]
+}
+
+func isQuoteMark(s string) bool {
+	switch s {
+	case `"`, "'", "“", "”", "‘", "’", "«", "»", "„", "``", "''":
+		return true
+	}
+	return false
+}
+
+// normName is the form of a name used to compare names: lower case,
+// without "the " in front or a possessive at the end.
+func normName(s string) string {
+	s = strings.ToLower(s)
+	s = strings.TrimPrefix(s, "the ")
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "'s"), "’s")
+	return s
+}
+
+// sameWord reports whether two name words are one spelling of the same
+// name: equal ignoring case, or, for words of five letters or more, one
+// edit apart (Sergei and Sergey, Zelensky and Zelenskyy). Shorter words
+// must match exactly: "Wang" and "Wan" are different people. The bound
+// was measured on the seed article's and PolNeAR's names, where no two
+// different names of five or more letters are one edit apart.
+func sameWord(a, b string) bool {
+	if strings.EqualFold(a, b) {
+		return true
+	}
+	la, lb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+	if la < 5 || lb < 5 {
+		return false
+	}
+	return levenshtein.ComputeDistance(strings.ToLower(a), strings.ToLower(b)) <= 1
+}
+
+// sameFullName reports whether two multi-word person names name the same
+// person: the same last word, and every word of the shorter matching a
+// word of the longer ("Vladimir Putin", "Vladimir Vladimirovich Putin").
+func sameFullName(a, b []string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if !sameWord(a[len(a)-1], b[len(b)-1]) {
+		return false
+	}
+	for _, w := range a[:len(a)-1] {
+		found := false
+		for _, v := range b[:len(b)-1] {
+			found = found || sameWord(w, v)
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// groupMentions assigns each mention an entity and builds the entities,
+// numbered by first mention.
+func groupMentions(text string, ms []nameMention) []Entity {
+	type group struct {
+		typ      string
+		words    []string // for people: the fullest name's words
+		mentions []int
+		last     int // index in ms of its latest mention so far
+	}
+	var groups []*group
+	byName := map[string]int{}
+	// Pass 1: full names of people, and everything that is not a person.
+	for i := range ms {
+		m := &ms[i]
+		m.Entity = -1
+		if m.Type == Person {
+			if len(m.Words) < 2 {
+				continue
+			}
+			for gi, g := range groups {
+				if g.typ == Person && sameFullName(g.words, m.Words) {
+					m.Entity = gi
+					if len(m.Words) > len(g.words) {
+						g.words = m.Words
+					}
+					break
+				}
+			}
+		} else {
+			key := m.Type + "\x00" + normName(text[m.Start:m.End])
+			if c := lexicon.country[text[m.Start:m.End]]; c != "" && m.Type == Place {
+				key = m.Type + "\x00" + normName(c)
+			}
+			if gi, ok := byName[key]; ok {
+				m.Entity = gi
+			} else {
+				byName[key] = len(groups)
+			}
+		}
+		if m.Entity < 0 {
+			m.Entity = len(groups)
+			groups = append(groups, &group{typ: m.Type, words: m.Words, last: -1})
+		}
+	}
+	// Pass 2: a partial name joins the person of that name mentioned most
+	// recently, or failing that the first one mentioned after it.
+	for i := range ms {
+		m := &ms[i]
+		if m.Entity >= 0 {
+			groups[m.Entity].last = i
+			continue
+		}
+		best, bestLast := -1, -2
+		for gi, g := range groups {
+			if g.typ != Person || !containsWords(g.words, m.Words) {
+				continue
+			}
+			last := g.last
+			if last < 0 {
+				last = -1 // mentioned only later: the weakest claim
+			}
+			if last > bestLast {
+				best, bestLast = gi, last
+			}
+		}
+		if best < 0 {
+			key := Person + "\x00" + normName(text[m.Start:m.End])
+			if gi, ok := byName[key]; ok {
+				best = gi
+			} else {
+				best = len(groups)
+				byName[key] = best
+				groups = append(groups, &group{typ: Person, words: m.Words, last: -1})
+			}
+		}
+		m.Entity = best
+		groups[best].last = i
+	}
+	// Number entities by first mention.
+	order := make([]int, len(groups))
+	for i := range order {
+		order[i] = -1
+	}
+	var ents []Entity
+	for i := range ms {
+		gi := ms[i].Entity
+		if order[gi] < 0 {
+			order[gi] = len(ents)
+			ents = append(ents, Entity{ID: entityID(len(ents)), Type: groups[gi].typ, Aliases: []string{}, Roles: []string{}})
+		}
+		ms[i].Entity = order[gi]
+		e := &ents[order[gi]]
+		mt := text[ms[i].Start:ms[i].End]
+		e.Mentions = append(e.Mentions, Mention{ms[i].Start, ms[i].End, mt})
+		if !contains(e.Aliases, mt) {
+			e.Aliases = append(e.Aliases, mt)
+		}
+		if ms[i].Role != "" && !contains(e.Roles, ms[i].Role) {
+			e.Roles = append(e.Roles, ms[i].Role)
+		}
+		if fuller(mt, e.Name) {
+			e.Name = mt
+		}
+	}
+	return ents
+}
+
+// fuller reports whether name a is a fuller form than b: more words, or as
+// many and longer.
+func fuller(a, b string) bool {
+	na, nb := len(strings.Fields(a)), len(strings.Fields(b))
+	return na > nb || na == nb && len(a) > len(b)
+}
+
+// containsWords reports whether every word of part matches a word of whole.
+func containsWords(whole, part []string) bool {
+	for _, w := range part {
+		found := false
+		for _, v := range whole {
+			found = found || sameWord(w, v)
+		}
+		if !found {
+			return false
+		}
+	}
+	return len(part) > 0
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

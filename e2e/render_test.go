@@ -1,0 +1,166 @@
+package e2e
+
+import (
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"lede/internal/site"
+)
+
+// fakeWorker stands in for worker.js with a canned analyzer, so the
+// renderer can be tested on quotes and awkward spans whatever the real
+// analyzer finds today. Offsets come from indexOf on the input, which is
+// what the real analyzer's UTF-16 offsets mean.
+const fakeWorker = `'use strict';
+function at(text, s, n) {
+  let i = -1;
+  for (let k = 0; k <= (n || 0); k++) i = text.indexOf(s, i + 1);
+  if (i < 0) throw new Error('fake analyzer: no ' + s);
+  return {start: i, end: i + s.length, text: s};
+}
+self.onmessage = (ev) => {
+  const {id, text} = ev.data;
+  const q1 = at(text, '“We will not move,”');
+  const q2 = at(text, '"Nor will we,"');
+  const q3 = at(text, '"Lavrov knows it."');
+  const scare = at(text, '"red line"');
+  const result = {
+    offsets: 'utf16',
+    entities: [
+      {id: 'e1', name: 'Sergey Lavrov', type: 'PERSON', aliases: [], roles: ['Russian Foreign Minister'],
+        mentions: [at(text, 'Sergey Lavrov'), at(text, 'Lavrov', 1)]},
+      {id: 'e2', name: 'Wang Yi', type: 'PERSON', aliases: [], roles: [], mentions: [at(text, 'Wang Yi')]},
+      {id: 'e3', name: 'Beijing', type: 'PLACE', aliases: [], roles: [], mentions: [at(text, 'Beijing')]},
+      // Crosses the end of the first quote: must be skipped, not nested.
+      {id: 'e4', name: 'bogus', type: 'ORG', aliases: [], roles: [], mentions: [at(text, 'move,” said')]},
+      // Out of range: must be dropped without harm.
+      {id: 'e5', name: 'bad', type: 'NORP', aliases: [], roles: [], mentions: [{start: 5, end: 99999, text: 'x'}]},
+    ],
+    quotes: [
+      {...q1, text: 'We will not move,', kind: 'direct', speaker: 'e1', speakerMention: null, cue: null, method: 'explicit', confidence: 0.9},
+      {...q2, text: 'Nor will we,', kind: 'direct', speaker: 'e2', speakerMention: null, cue: null, method: 'explicit', confidence: 0.9},
+      {...q3, text: 'Lavrov knows it.', kind: 'direct', speaker: 'e2', speakerMention: null, cue: null, method: 'continuation', confidence: 0.7},
+      {...scare, text: 'red line', kind: 'partial', speaker: null, speakerMention: null, cue: null, method: 'none', confidence: 0.5},
+    ],
+    sentences: [],
+    paragraphs: text.split('\n\n').reduce((acc, p) => {
+      const start = acc.length ? acc[acc.length - 1].end + 2 : 0;
+      acc.push({start, end: start + p.length});
+      return acc;
+    }, []),
+  };
+  postMessage({type: 'result', id, result});
+};
+postMessage({type: 'progress', loaded: 1, total: 1});
+postMessage({type: 'loading'});
+postMessage({type: 'ready'});
+`
+
+// TestRendering drives the page's renderer with the fake analyzer: quotes
+// contain marks, partial overlaps and bad spans are skipped, paragraphs
+// and the exact text survive, and marks of one entity highlight together.
+func TestRendering(t *testing.T) {
+	dir := t.TempDir()
+	entries, err := os.ReadDir(filepath.Join("..", "web"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if e.Type().IsRegular() {
+			if err := copyFile(filepath.Join(dir, e.Name()), filepath.Join("..", "web", e.Name())); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "worker.js"), []byte(fakeWorker), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(site.Handler(dir))
+	defer srv.Close()
+
+	const text = "“We will not move,” said Sergey Lavrov.\n\n" +
+		"\"Nor will we,\" Wang Yi replied in Beijing,\ncalling it a \"red line\".\n\n" +
+		"\"Lavrov knows it.\""
+
+	p := openURL(t, srv.URL+"/")
+	p.waitReady()
+	p.paste(text)
+	p.analyze()
+
+	if got := p.articleText(); got != text {
+		t.Errorf("article text differs from the input:\n%s", firstDiff(got, text))
+	}
+	var got struct {
+		Paragraphs     int      `json:"paragraphs"`
+		Quotes         []string `json:"quotes"`
+		Unattributed   int      `json:"unattributed"`
+		MarkInQuote    []string `json:"markInQuote"`
+		Orgs           int      `json:"orgs"`
+		Groups         int      `json:"groups"`
+		QuoteListItems int      `json:"quoteListItems"`
+		Rows           []string `json:"rows"`
+		Title          string   `json:"title"`
+	}
+	p.eval("inspecting the article", `(() => {
+		const a = document.querySelector('#article');
+		const all = (sel) => [...document.querySelectorAll(sel)];
+		return {
+			paragraphs: a.querySelectorAll('p').length,
+			quotes: all('#article .quote').map((q) => q.textContent),
+			unattributed: a.querySelectorAll('.quote[data-unattributed="true"]').length,
+			markInQuote: all('#article .quote mark').map((m) => m.dataset.entity + ':' + m.textContent),
+			orgs: a.querySelectorAll('mark[data-type="ORG"]').length,
+			groups: a.querySelectorAll('mark[data-type="NORP"]').length,
+			quoteListItems: document.querySelectorAll('#quotes li').length,
+			rows: all('#entities tbody tr').map((r) => r.cells[0].firstChild.textContent + '/' + r.cells[2].textContent),
+			title: a.querySelector('mark[data-entity="e1"]').title,
+		};
+	})()`, &got)
+
+	if got.Paragraphs != 3 {
+		t.Errorf("%d paragraphs, want 3", got.Paragraphs)
+	}
+	wantQuotes := []string{"“We will not move,”", `"Nor will we,"`, `"red line"`, `"Lavrov knows it."`}
+	if len(got.Quotes) != len(wantQuotes) {
+		t.Errorf("quotes = %q, want %q", got.Quotes, wantQuotes)
+	} else {
+		for i := range wantQuotes {
+			if got.Quotes[i] != wantQuotes[i] {
+				t.Errorf("quote %d = %q, want %q", i, got.Quotes[i], wantQuotes[i])
+			}
+		}
+	}
+	if got.Unattributed != 1 {
+		t.Errorf("%d unattributed quotes, want 1 (the scare quote)", got.Unattributed)
+	}
+	if len(got.MarkInQuote) != 1 || got.MarkInQuote[0] != "e1:Lavrov" {
+		t.Errorf("marks inside quotes = %q, want [e1:Lavrov]", got.MarkInQuote)
+	}
+	if got.Orgs != 0 {
+		t.Errorf("the mark crossing a quote's end was rendered")
+	}
+	if got.Groups != 0 {
+		t.Errorf("the out-of-range mention was rendered")
+	}
+	if got.QuoteListItems != 3 {
+		t.Errorf("%d quotes listed, want 3 (the unattributed scare quote left out)", got.QuoteListItems)
+	}
+	if len(got.Rows) == 0 || got.Rows[0] != "Sergey Lavrov/2" {
+		t.Errorf("entity rows = %q, want Sergey Lavrov/2 first", got.Rows)
+	}
+	if want := "Person: Sergey Lavrov (Russian Foreign Minister)"; got.Title != want {
+		t.Errorf("mark title = %q, want %q", got.Title, want)
+	}
+
+	// Clicking one mention highlights every mention of that entity.
+	p.run("clicking a mark", chromedp.Click(`#article mark[data-entity="e1"]`, chromedp.ByQuery))
+	var active []string
+	p.eval("reading highlighted marks", `[...document.querySelectorAll('#article mark.is-active')].map((m) => m.textContent)`, &active)
+	if len(active) != 2 || active[0] != "Sergey Lavrov" || active[1] != "Lavrov" {
+		t.Errorf("highlighted marks = %q, want [Sergey Lavrov Lavrov]", active)
+	}
+}
