@@ -50,8 +50,10 @@ func Analyze(text string) (Result, error) {
 		sents[i] = sentenceTokens{s, tagSentence(text, s)}
 		raw[i] = chunkMentions(text, sents[i].Toks)
 	}
-	ents, _ := buildEntities(text, sents, raw)
+	ents, ms := buildEntities(text, sents, raw)
 	res.Entities = append(res.Entities, ents...)
+	quotes := findQuotes(text, res.Paragraphs)
+	res.Quotes = append(res.Quotes, attributeQuotes(text, res.Paragraphs, sents, quotes, ents, ms)...)
 	return res, nil
 }
 

@@ -30,9 +30,23 @@ var proseTypes = map[string]string{
 func chunkMentions(text string, toks []token) []mention {
 	var out []mention
 	open := -1 // index in out of the mention that may continue
-	for _, t := range toks {
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
 		_, label, _ := strings.Cut(t.Label, "-")
 		typ, known := proseTypes[label]
+		if open >= 0 && out[open].Type == Person {
+			// A middle initial ("William M. Daley") and a capitalized
+			// word prose left unlabelled ("Amy Pope") continue a name.
+			if n := initialAt(toks, i); n > 0 && i+n < len(toks) && strings.HasSuffix(toks[i+n].Label, "PERSON") {
+				out[open].End = toks[i+n-1].End
+				i += n - 1
+				continue
+			}
+			if (!known || typ != Person && !strings.HasSuffix(nextLabel(toks, i), "PERSON")) && isNameWord(t) && onlySpaces(text[out[open].End:t.Start]) {
+				out[open].End = t.End
+				continue
+			}
+		}
 		if !known || !isWordLike(t.Text) {
 			open = -1
 			continue
@@ -45,6 +59,43 @@ func chunkMentions(text string, toks []token) []mention {
 		open = len(out) - 1
 	}
 	return out
+}
+
+func nextLabel(toks []token, i int) string {
+	if i+1 < len(toks) {
+		return toks[i+1].Label
+	}
+	return ""
+}
+
+// initialAt returns how many tokens an initial at toks[i] takes ("M." as
+// one token, or "M" and "."), or 0 when there is none.
+func initialAt(toks []token, i int) int {
+	w := toks[i].Text
+	if len(w) == 2 && w[1] == '.' && w[0] >= 'A' && w[0] <= 'Z' {
+		return 1
+	}
+	if len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' && i+1 < len(toks) && toks[i+1].Text == "." && toks[i+1].Start == toks[i].End {
+		return 2
+	}
+	return 0
+}
+
+// isNameWord reports whether an unlabelled token can be the rest of a
+// person's name: a capitalized proper noun that is not a title, a
+// country, a month or a weekday.
+func isNameWord(t token) bool {
+	if t.Tag != "NNP" || !unicode.IsUpper(firstRune(t.Text)) || len(t.Text) < 2 {
+		return false
+	}
+	return !isRoleWord(t.Text) && lexicon.country[t.Text] == "" && lexicon.demonym[t.Text] == "" && !timeWords[strings.ToLower(t.Text)] && !months[strings.ToLower(t.Text)]
+}
+
+var months = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
 }
 
 // onlySpaces reports whether s is made of spaces and tabs only (no line

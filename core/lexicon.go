@@ -23,6 +23,7 @@ type lexiconData struct {
 	objectCue  map[string]bool   // cues whose object is the listener: told
 	phraseCues [][]string        // multi-word cues, lower case words
 	nominal    map[string]nominalHead
+	firstName  map[string]byte // "Hillary" → 'f'
 }
 
 // nominalHead is what a description with this head word can name.
@@ -57,6 +58,7 @@ func loadLexicon() *lexiconData {
 		cue:        map[string]bool{},
 		objectCue:  map[string]bool{},
 		nominal:    map[string]nominalHead{},
+		firstName:  map[string]byte{},
 	}
 	for _, line := range readLines("countries.txt") {
 		fields := strings.Split(line, "|")
@@ -91,6 +93,10 @@ func loadLexicon() *lexiconData {
 	for _, line := range readLines("nominals.txt") {
 		f := strings.Fields(line)
 		lx.nominal[f[0]] = nominalHead{Type: f[1], Synonyms: f[2:]}
+	}
+	for _, line := range readLines("firstnames.txt") {
+		g, name, _ := strings.Cut(line, " ")
+		lx.firstName[name] = g[0]
 	}
 	return lx
 }
