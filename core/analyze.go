@@ -51,9 +51,9 @@ func Analyze(text string) (Result, error) {
 		raw[i] = chunkMentions(text, sents[i].Toks)
 	}
 	ents, ms := buildEntities(text, sents, raw)
+	quotes, ents := attributeQuotes(text, sents, findQuotes(text, res.Paragraphs), ents, ms)
 	res.Entities = append(res.Entities, ents...)
-	quotes := findQuotes(text, res.Paragraphs)
-	res.Quotes = append(res.Quotes, attributeQuotes(text, res.Paragraphs, sents, quotes, ents, ms)...)
+	res.Quotes = append(res.Quotes, quotes...)
 	return res, nil
 }
 

@@ -37,7 +37,7 @@ func chunkMentions(text string, toks []token) []mention {
 		if open >= 0 && out[open].Type == Person {
 			// A middle initial ("William M. Daley") and a capitalized
 			// word prose left unlabelled ("Amy Pope") continue a name.
-			if n := initialAt(toks, i); n > 0 && i+n < len(toks) && strings.HasSuffix(toks[i+n].Label, "PERSON") {
+			if n := initialAt(toks, i); n > 0 && i+n < len(toks) && (strings.HasSuffix(toks[i+n].Label, "PERSON") || isNameWord(toks[i+n])) {
 				out[open].End = toks[i+n-1].End
 				i += n - 1
 				continue

@@ -98,6 +98,9 @@ func cleanMention(text string, toks []token, sent int, m mention) (nameMention, 
 		}
 	}
 	name := text[nm.Start:nm.End]
+	if isPartyAffiliation(name) {
+		return nm, false
+	}
 	for _, t := range ts {
 		nm.Words = append(nm.Words, t.Text)
 	}
@@ -110,6 +113,15 @@ func cleanMention(text string, toks []token, sent int, m mention) (nameMention, 
 		return nm, false
 	}
 	return nm, true
+}
+
+// isPartyAffiliation reports whether name is a US party and state tag
+// such as "D-Ill" or "R-Texas", which prose takes for a name.
+func isPartyAffiliation(name string) bool {
+	if len(name) < 3 || name[1] != '-' || !strings.ContainsRune("DRI", rune(name[0])) {
+		return false
+	}
+	return unicode.IsUpper(firstRune(name[2:]))
 }
 
 // honorificBefore reports the gender shown by an honorific just before

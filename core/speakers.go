@@ -23,7 +23,9 @@ type speakerFinder struct {
 	toks   []token       // every token, in text order
 	ends   []bool        // ends[i]: toks[i] is the last token of its sentence
 	paraOf []int         // paraOf[i]: the paragraph of toks[i]
-	paras  []Span        // paragraphs
+	paras  []Span        // blocks: the non-blank lines, trimmed
+	first  []int         // first[i]: the block where quotes[i] starts
+	last   []int         // last[i]: the block where quotes[i] ends
 	quotes []quoteSpan   // all quotes, in text order
 	ms     []nameMention // entity mentions, in text order
 	ents   []Entity
@@ -44,8 +46,15 @@ type attribution struct {
 // subject (a name, a pronoun or a description); then, for a quote with no
 // cue of its own, the speaker of the quote before it in the same sentence
 // or paragraph, or in the paragraph before when the quote stands alone.
-func attributeQuotes(text string, paras []Span, sents []sentenceTokens, quotes []quoteSpan, ents []Entity, ms []nameMention) []Quote {
-	f := &speakerFinder{text: text, paras: paras, quotes: quotes, ms: ms, ents: ents}
+func attributeQuotes(text string, sents []sentenceTokens, quotes []quoteSpan, ents []Entity, ms []nameMention) ([]Quote, []Entity) {
+	// Attribution works on lines, not on paragraphs: many texts put one
+	// paragraph on each line with no blank line between, and a cue never
+	// reaches across a line break.
+	f := &speakerFinder{text: text, paras: blocks(text), quotes: quotes, ms: ms, ents: ents}
+	for _, q := range quotes {
+		f.first = append(f.first, f.blockOf(q.Start))
+		f.last = append(f.last, f.blockOf(q.End-1))
+	}
 	for _, s := range sents {
 		f.toks = append(f.toks, s.Toks...)
 		for k := range s.Toks {
@@ -53,12 +62,8 @@ func attributeQuotes(text string, paras []Span, sents []sentenceTokens, quotes [
 		}
 	}
 	f.paraOf = make([]int, len(f.toks))
-	p := 0
 	for i, t := range f.toks {
-		for p < len(paras)-1 && t.Start >= paras[p].End {
-			p++
-		}
-		f.paraOf[i] = p
+		f.paraOf[i] = f.blockOf(t.Start)
 	}
 	f.gender = entityGenders(ms, ents)
 
@@ -81,11 +86,39 @@ func attributeQuotes(text string, paras []Span, sents []sentenceTokens, quotes [
 			Confidence:     a.confidence,
 		}
 		if a.entity >= 0 {
-			id := ents[a.entity].ID
+			id := f.ents[a.entity].ID
 			out[i].Speaker = &id
 		}
 	}
+	for i := range f.ents {
+		sortMentions(f.ents[i].Mentions)
+	}
+	return out, f.ents
+}
+
+func sortMentions(ms []Mention) {
+	sort.Slice(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+}
+
+// blocks returns the non-blank lines of text, trimmed.
+func blocks(text string) []Span {
+	var out []Span
+	for _, l := range lines(text) {
+		if s, e := trimSpan(text, l); s < e {
+			out = append(out, Span{s, e})
+		}
+	}
 	return out
+}
+
+// blockOf returns the index of the block that holds offset, or of the
+// block before it when offset falls between blocks.
+func (f *speakerFinder) blockOf(off int) int {
+	i := sort.Search(len(f.paras), func(i int) bool { return f.paras[i].End > off })
+	if i == len(f.paras) || f.paras[i].Start > off && i > 0 {
+		i--
+	}
+	return max(i, 0)
 }
 
 // entityGenders takes each person's gender from honorifics ("Mr. Wang"),
@@ -135,18 +168,31 @@ func (f *speakerFinder) isSentenceEnd(i int) bool {
 // last paragraph.
 func (f *speakerFinder) regions(qi int) (bLo, bHi, aLo, aHi int) {
 	q := f.quotes[qi]
-	lo := f.paras[q.FirstPara].Start
+	first, last := f.first[qi], f.last[qi]
+	lo := f.paras[first].Start
 	if qi > 0 && f.quotes[qi-1].End > lo {
 		lo = f.quotes[qi-1].End
 	}
 	bLo, bHi = f.tokenRange(lo, q.Start)
+	// A quote that opens its paragraph after one that ends in a colon
+	// ("He told the crowd:") is introduced by that paragraph.
+	if bLo == bHi && first > 0 {
+		prev := f.paras[first-1]
+		if strings.HasSuffix(f.text[prev.Start:prev.End], ":") && (qi == 0 || f.quotes[qi-1].End <= prev.Start || f.quotes[qi-1].End < prev.End-1) {
+			from := prev.Start
+			if qi > 0 && f.quotes[qi-1].End > from {
+				from = f.quotes[qi-1].End
+			}
+			bLo, bHi = f.tokenRange(from, prev.End)
+		}
+	}
 	for k := bHi - 1; k >= bLo; k-- {
 		if f.isSentenceEnd(k) {
 			bLo = k + 1
 			break
 		}
 	}
-	hi := f.paras[q.LastPara].End
+	hi := f.paras[last].End
 	if qi+1 < len(f.quotes) && f.quotes[qi+1].Start < hi {
 		hi = f.quotes[qi+1].Start
 	}
@@ -262,9 +308,10 @@ func (f *speakerFinder) before(lo, hi int) (attribution, bool) {
 		if a, ok := f.subject(c, n, lo, 0.9); ok {
 			return a, true
 		}
-		// X emailed supporters, telling them, "…": the participle's
-		// subject is the sentence's.
-		if c > lo && f.toks[c-1].Text == "," && strings.HasSuffix(strings.ToLower(f.toks[c].Text), "ing") {
+		// X emailed supporters, telling them, "…" / X ended by saying
+		// "…" / X praised them but said, "…": the cue's subject is the
+		// sentence's.
+		if c > lo && isClauseLink(f.toks[c-1].Text) {
 			if start, e, ok := f.clauseSubject(lo, c); ok {
 				return f.resolve(start, e, c, n, 0.8), true
 			}
@@ -284,20 +331,52 @@ func (f *speakerFinder) before(lo, hi int) (attribution, bool) {
 	return attribution{}, false
 }
 
-// clauseSubject returns the noun phrase that opens the sentence region
-// [lo, hi) when it names someone (a name or a pronoun).
+// isClauseLink reports whether w, just before a cue, leaves the cue's
+// subject at the start of the sentence: ", saying", "by saying", "and
+// said", "but added".
+func isClauseLink(w string) bool {
+	switch strings.ToLower(w) {
+	case ",", "by", "and", "but", "then", "before", "after", "when", "while":
+		return true
+	}
+	return false
+}
+
+// clauseSubject returns the subject of the sentence region [lo, hi): a
+// noun phrase that names someone (a name or a pronoun) followed by a verb,
+// at the start or after an opening phrase and its comma ("Speaking
+// again, he said").
 func (f *speakerFinder) clauseSubject(lo, hi int) (int, int, bool) {
-	end := lo
-	for end < hi && end-lo < 12 && f.isNounPhraseToken(end, lo) {
-		end++
+	try := func(from int) (int, int, bool) {
+		end := from
+		for end < hi && end-from < 12 && f.isNounPhraseToken(end, from) {
+			end++
+		}
+		for end > from && !f.canEndNounPhrase(end-1) {
+			end--
+		}
+		if end == from || end >= hi {
+			return 0, 0, false
+		}
+		pronoun := end == from+1 && isPronoun(strings.ToLower(f.toks[from].Text))
+		if !pronoun && !f.hasProperNoun(from, end) {
+			return 0, 0, false
+		}
+		next := f.toks[end]
+		if !strings.HasPrefix(next.Tag, "VB") && next.Tag != "MD" && next.Tag != "RB" && next.Text != "," {
+			return 0, 0, false
+		}
+		return from, end, true
 	}
-	for end > lo && !f.canEndNounPhrase(end-1) {
-		end--
+	if s, e, ok := try(lo); ok {
+		return s, e, true
 	}
-	if end == lo || !f.hasProperNoun(lo, end) && !(end == lo+1 && isPronoun(strings.ToLower(f.toks[lo].Text))) {
-		return 0, 0, false
+	for k := lo; k < hi && k < lo+15; k++ {
+		if f.toks[k].Text == "," {
+			return try(k + 1)
+		}
 	}
-	return lo, end, true
+	return 0, 0, false
 }
 
 // isCueComplement reports whether toks[i:j] may stand between a cue and
@@ -369,6 +448,16 @@ func isCueWord(w string) bool {
 		}
 	}
 	return false
+}
+
+// isPastOrPresentForm reports whether w looks like a finite verb form:
+// said, says, told, wrote, or ending in -ed.
+func isPastOrPresentForm(w string) bool {
+	switch w {
+	case "said", "says", "told", "tells", "wrote", "writes", "adds", "notes", "asks":
+		return true
+	}
+	return strings.HasSuffix(w, "ed")
 }
 
 // isObjectCue reports whether w is a form of a cue whose object is the
@@ -471,14 +560,20 @@ func (f *speakerFinder) nounPhraseBefore(c, lo int) (int, int, bool) {
 			if !ok || ne != k || !f.hasProperNoun(ns, ne) && !isPronoun(strings.ToLower(f.toks[ns].Text)) {
 				continue
 			}
-			// The chain's first phrase, not one after a preposition
-			// ("In Raleigh, Harry Bond, 30, said").
+			// A person's name in the chain, else its first phrase; never
+			// one after a preposition ("In Raleigh, Harry Bond, 30,
+			// said"; "In a statement to the Observer, her adviser, Jake
+			// Sullivan, said").
 			if ns == lo {
 				return ns, ne, true
 			}
-			if f.toks[ns-1].Tag != "IN" && f.toks[ns-1].Tag != "TO" {
-				best, bestEnd = ns, ne
+			if f.toks[ns-1].Tag == "IN" || f.toks[ns-1].Tag == "TO" {
+				continue
 			}
+			if mi := f.mentionIn(f.toks[ns].Start, f.toks[ne-1].End); mi >= 0 && f.ms[mi].Type == Person {
+				return ns, ne, true
+			}
+			best, bestEnd = ns, ne
 		}
 		if best >= 0 {
 			return best, bestEnd, true
@@ -486,7 +581,23 @@ func (f *speakerFinder) nounPhraseBefore(c, lo int) (int, int, bool) {
 		return 0, 0, false
 	}
 	start := end
-	for start > lo && end-start < 12 && f.isNounPhraseToken(start-1, lo) {
+	for start > lo && end-start < 14 {
+		if f.toks[start-1].Text == ")" {
+			// "Sen. Richard J. Durbin (D-Ill.)": step over a short
+			// parenthesis.
+			open := start - 2
+			for open > lo && start-open < 8 && f.toks[open].Text != "(" {
+				open--
+			}
+			if open >= lo && f.toks[open].Text == "(" && open > lo {
+				start = open
+				continue
+			}
+			break
+		}
+		if !f.isNounPhraseToken(start-1, lo) {
+			break
+		}
 		start--
 	}
 	for start < end && !f.canStartNounPhrase(start) {
@@ -541,7 +652,9 @@ func (f *speakerFinder) isNounPhraseToken(i, lo int) bool {
 	}
 	switch t.Tag {
 	case "NNP", "NNPS", "NN", "NNS", "JJ", "JJR", "JJS", "DT", "PRP$", "POS", "CD", "FW":
-		return !isCueWord(w) || unicode.IsUpper(firstRune(t.Text))
+		// The tagger calls "said" a noun next to quote marks; a cue that
+		// is also a noun ("email", "report") stays in the phrase.
+		return !isCueWord(w) || !isPastOrPresentForm(w) || unicode.IsUpper(firstRune(t.Text))
 	}
 	switch w {
 	case "of", "-", "&", "'s", "’s", "for", "to", "at":
@@ -582,7 +695,24 @@ func (f *speakerFinder) hasProperNoun(start, end int) bool {
 			return true
 		}
 	}
-	return f.mentionIn(f.toks[start].Start, f.toks[end-1].End) >= 0
+	return f.mentionIn(f.toks[start].Start, f.toks[end-1].End) >= 0 || f.isProperName(start, end)
+}
+
+// isProperName reports whether toks[start:end] is a short run of
+// capitalized words that are not titles, pronouns or determiners: a name
+// the tagger did not recognise ("Cecile Richards:" in a headline).
+func (f *speakerFinder) isProperName(start, end int) bool {
+	if end-start > 4 {
+		return false
+	}
+	for k := start; k < end; k++ {
+		t := f.toks[k]
+		w := strings.ToLower(t.Text)
+		if !unicode.IsUpper(firstRune(t.Text)) || isPronoun(w) || t.Tag == "DT" || t.Tag == "PRP$" || lexicon.nominal[w].Type != "" && k == end-1 {
+			return false
+		}
+	}
+	return true
 }
 
 func (f *speakerFinder) mentionOf(i int) Mention {
@@ -606,6 +736,9 @@ func (f *speakerFinder) mentionIn(start, end int) int {
 	best, bestRank := -1, 0
 	for ; i < len(f.ms) && f.ms[i].End <= end; i++ {
 		m := f.ms[i]
+		if strings.Count(f.text[start:m.Start], "(") > strings.Count(f.text[start:m.Start], ")") {
+			continue // "(R-Ohio)" after a name is not the speaker
+		}
 		rank := 0
 		switch {
 		case m.Type == Person && !f.possessiveAfter(m.End):
@@ -650,10 +783,56 @@ func (f *speakerFinder) resolve(start, end, c, n int, conf float64) attribution 
 		a.confidence = conf - 0.15
 		return a
 	}
+	if f.isProperName(start, end) {
+		// A name the tagger missed is still a name: give it an entity.
+		a.method = MethodExplicit
+		a.entity = f.addEntity(phrase)
+		return a
+	}
 	a.method = MethodNominal
 	a.entity = f.descriptionReferent(start, end, phrase.Start)
 	a.confidence = conf - 0.25
 	return a
+}
+
+// addEntity returns the entity for a speaker's name that no entity
+// mention covers, making one on first use: a person, or an organization
+// when a word of the name says so ("Breitbart News", "Our Principles
+// PAC").
+func (f *speakerFinder) addEntity(m *Mention) int {
+	for i, e := range f.ents {
+		if e.Name == m.Text {
+			f.ents[i].Mentions = append(f.ents[i].Mentions, *m)
+			return i
+		}
+	}
+	typ := Person
+	for _, w := range strings.Fields(m.Text) {
+		if isOrgWord(w) {
+			typ = Org
+		}
+	}
+	f.ents = append(f.ents, Entity{
+		ID: entityID(len(f.ents)), Name: m.Text, Type: typ,
+		Aliases: []string{m.Text}, Roles: []string{}, Mentions: []Mention{*m},
+	})
+	f.gender = append(f.gender, 0)
+	return len(f.ents) - 1
+}
+
+// isOrgWord reports whether a capitalized word marks an organization's
+// name.
+func isOrgWord(w string) bool {
+	if h, ok := lexicon.nominal[strings.ToLower(w)]; ok && h.Type == Org {
+		return true
+	}
+	switch strings.ToLower(w) {
+	case "news", "times", "post", "journal", "press", "pac", "inc", "inc.", "corp", "corp.", "llc",
+		"foundation", "institute", "association", "university", "college", "club", "center", "centre",
+		"society", "league", "federation", "board", "commission", "bureau", "service", "tribune", "herald", "gazette":
+		return true
+	}
+	return false
 }
 
 // insideQuote reports whether offset lies inside a quotation: names
@@ -790,20 +969,37 @@ func (f *speakerFinder) continuations(attrs []attribution) {
 		if attrs[prev].method == MethodNone {
 			continue
 		}
-		q, pq := f.quotes[i], f.quotes[prev]
+		qFirst, pLast := f.first[i], f.last[prev]
 		switch {
-		case pq.LastPara == q.FirstPara:
+		case pLast == qFirst:
 			carry(i, prev, 0.75)
-		case pq.LastPara == q.FirstPara-1 && f.onlyQuotes(q.FirstPara):
+		case pLast == qFirst-1 && f.onlyQuotes(qFirst):
 			carry(i, prev, 0.7)
+		case pLast == qFirst-2 && f.onlyQuotes(qFirst) &&
+			attrs[prev].entity >= 0 && f.mentionsEntity(qFirst-1, attrs[prev].entity):
+			// A paragraph about the speaker may stand between two of
+			// their quotes.
+			carry(i, prev, 0.6)
 		}
 	}
 	for i := len(attrs) - 2; i >= 0; i-- {
 		if attrs[i].method == MethodNone && attrs[i+1].method != MethodNone &&
-			f.quotes[i].LastPara == f.quotes[i+1].FirstPara {
+			f.last[i] == f.first[i+1] {
 			carry(i, i+1, 0.65)
 		}
 	}
+}
+
+// mentionsEntity reports whether paragraph p names entity e.
+func (f *speakerFinder) mentionsEntity(p, e int) bool {
+	para := f.paras[p]
+	i := sort.Search(len(f.ms), func(i int) bool { return f.ms[i].Start >= para.Start })
+	for ; i < len(f.ms) && f.ms[i].End <= para.End; i++ {
+		if f.ms[i].Entity == e {
+			return true
+		}
+	}
+	return false
 }
 
 // onlyQuotes reports whether paragraph p holds nothing but quotations and
