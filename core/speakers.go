@@ -14,6 +14,7 @@ const (
 	MethodPronoun      = "pronoun"      // "he said": the most recent fitting person
 	MethodNominal      = "nominal"      // "the spokesman said": the entity whose role fits
 	MethodContinuation = "continuation" // no cue of its own: the speaker of the quote before
+	MethodContext      = "context"      // no cue and no quote before: the subject of the sentence before
 	MethodNone         = "none"         // nobody could be named
 )
 
@@ -231,6 +232,11 @@ func (f *speakerFinder) direct(qi int) attribution {
 				return a
 			}
 		}
+	}
+	// No cue, but a subject with a verb of its own: X thanked him for
+	// "…", the ad claims "…", X is labeling it "…".
+	if start, end, ok := f.clauseSubject(bLo, bHi); ok {
+		return f.resolve(start, end, -1, 0, 0.55)
 	}
 	return attribution{entity: -1, method: MethodNone}
 }
@@ -988,6 +994,46 @@ func (f *speakerFinder) continuations(attrs []attribution) {
 			carry(i, i+1, 0.65)
 		}
 	}
+	// A quote that opens its sentence, with no speaker yet, is most often
+	// the words of whoever the sentence before is about: "Valastro
+	// praised Christie. "We need someone who…"".
+	for i := range attrs {
+		if attrs[i].method != MethodNone {
+			continue
+		}
+		if start, end, ok := f.previousSubject(i); ok {
+			attrs[i] = f.resolve(start, end, -1, 0, 0.5)
+			attrs[i].method = MethodContext
+		}
+	}
+}
+
+// previousSubject returns the subject of the sentence just before quote
+// qi, when the quote opens its sentence: in its own block, or in the
+// block before when the quote's block holds nothing but quotes.
+func (f *speakerFinder) previousSubject(qi int) (int, int, bool) {
+	q := f.quotes[qi]
+	bLo, bHi, _, _ := f.regions(qi)
+	if bLo != bHi {
+		return 0, 0, false // text before the quote in its sentence
+	}
+	k := tokenIndex(f.toks, q.Start) - 1 // the end of the sentence before
+	if k < 0 || !f.isSentenceEnd(k) || qi > 0 && f.quotes[qi-1].End > f.toks[k].Start {
+		return 0, 0, false
+	}
+	if f.paraOf[k] != f.first[qi] && (f.paraOf[k] != f.first[qi]-1 || !f.onlyQuotes(f.first[qi])) {
+		return 0, 0, false
+	}
+	lo := k
+	for lo > 0 && !f.isSentenceEnd(lo-1) && f.paraOf[lo-1] == f.paraOf[k] {
+		lo--
+	}
+	if qi > 0 {
+		if j := tokenIndex(f.toks, f.quotes[qi-1].End); j > lo {
+			return 0, 0, false // the sentence before holds a quote
+		}
+	}
+	return f.clauseSubject(lo, k)
 }
 
 // mentionsEntity reports whether paragraph p names entity e.
