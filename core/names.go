@@ -92,6 +92,11 @@ func cleanMention(text string, toks []token, sent int, m mention) (nameMention, 
 		return nm, false
 	}
 	nm.Start, nm.End = ts[0].Start, ts[len(ts)-1].End
+	// prose keeps a sentence's full stop on a short last word ("Wang
+	// Yi."); an initial or "Jr." keeps its stop.
+	if last := ts[len(ts)-1].Text; strings.HasSuffix(last, ".") && len(last) > 2 && !abbreviations[strings.ToLower(strings.TrimSuffix(last, "."))] {
+		nm.End--
+	}
 	if nm.Start > m.Start {
 		if g, ok := honorificBefore(text, toks, nm.Start); ok {
 			nm.Gender = g
@@ -102,7 +107,7 @@ func cleanMention(text string, toks []token, sent int, m mention) (nameMention, 
 		return nm, false
 	}
 	for _, t := range ts {
-		nm.Words = append(nm.Words, t.Text)
+		nm.Words = append(nm.Words, strings.TrimSuffix(t.Text, "."))
 	}
 	switch {
 	case lexicon.demonym[name] != "":
@@ -142,6 +147,9 @@ func honorificBefore(text string, toks []token, offset int) (byte, bool) {
 // more words and nearly all of the longer ones capitalized. prose takes
 // any capitalized word there for a name ("Lavrov Arrives").
 func isTitleCase(toks []token) bool {
+	if n := len(toks); n > 0 && strings.HasSuffix(toks[n-1].Text, ".") {
+		return false // body text ends in a full stop, a headline does not
+	}
 	words, caps := 0, 0
 	for _, t := range toks {
 		r, _ := utf8.DecodeRuneInString(t.Text)

@@ -1,0 +1,140 @@
+package core
+
+import (
+	"strings"
+	"testing"
+)
+
+// attributionCase is one text and, for each quote in order, who should be
+// named: the speakerMention text, the speaker entity's name ("" for no
+// entity) and the method.
+type attributionCase struct {
+	name string
+	text string
+	want []wantSpeaker
+}
+
+type wantSpeaker struct {
+	mention, entity, method string
+}
+
+var attributionCases = []attributionCase{
+	{"name then cue", `"We will not back down," Wang Wenbin said on Monday.`,
+		[]wantSpeaker{{"Wang Wenbin", "Wang Wenbin", MethodExplicit}}},
+	{"inverted cue with a title", `"We will not back down," said Chinese Foreign Ministry spokesman Wang Wenbin.`,
+		[]wantSpeaker{{"Wang Wenbin", "Wang Wenbin", MethodExplicit}}},
+	{"cue and colon before", `Sergey Lavrov told reporters: "The talks went well."`,
+		[]wantSpeaker{{"Sergey Lavrov", "Sergey Lavrov", MethodExplicit}}},
+	{"told gives the teller", `"I am very pleased to see you," Sergey Lavrov told Wang Yi as they met.`,
+		[]wantSpeaker{{"Sergey Lavrov", "Sergey Lavrov", MethodExplicit}}},
+	{"according to", `According to Maria Lopez, "the budget is final."`,
+		[]wantSpeaker{{"Maria Lopez", "Maria Lopez", MethodExplicit}}},
+	{"appositive", `"It is a scandal," Harry Bond, 30, of Raleigh, who was polled, said in an interview.`,
+		[]wantSpeaker{{"Harry Bond", "Harry Bond", MethodExplicit}}},
+	{"pronoun after a person",
+		"Angela Merkel arrived in Paris on Tuesday.\n\n\"We support all efforts towards peace,\" she said.",
+		[]wantSpeaker{{"she", "Angela Merkel", MethodPronoun}}},
+	{"pronoun skips the wrong gender",
+		"Hillary Clinton met Donald Trump in the hall.\n\n\"It was civil,\" she said.",
+		[]wantSpeaker{{"she", "Hillary Clinton", MethodPronoun}}},
+	{"surname joins the most recent full name",
+		"Wang Wenbin spoke first. Later, Wang Yi met the envoy.\n\n\"Both sides agree,\" Wang said.",
+		[]wantSpeaker{{"Wang", "Wang Yi", MethodExplicit}}},
+	{"description by role and nationality",
+		"Russian Foreign Minister Sergey Lavrov met Chinese Foreign Minister Wang Yi.\n\n" +
+			`"We will consider concrete steps," the top Russian diplomat stated.`,
+		[]wantSpeaker{{"the top Russian diplomat", "Sergey Lavrov", MethodNominal}}},
+	{"indefinite description names nobody", `"The plan is dead," a senior official said.`,
+		[]wantSpeaker{{"a senior official", "", MethodNominal}}},
+	{"split quote", `"First," he said, "we talk."`,
+		[]wantSpeaker{{"he", "", MethodPronoun}, {"he", "", MethodPronoun}}},
+	{"continuation in a quote-only paragraph",
+		"\"We are ready,\" Emmanuel Macron said.\n\n\"And we will not wait.\"",
+		[]wantSpeaker{{"Emmanuel Macron", "Emmanuel Macron", MethodExplicit}, {"Emmanuel Macron", "Emmanuel Macron", MethodContinuation}}},
+	{"partial quotes after a cue in the sentence",
+		`China on Wednesday said "cooperation" between the allies has no "ceiling".`,
+		[]wantSpeaker{{"China", "China", MethodExplicit}, {"China", "China", MethodContinuation}}},
+	{"organization reports", `"Talks will resume," Reuters reported.`,
+		[]wantSpeaker{{"Reuters", "Reuters", MethodExplicit}}},
+	{"colon at the end of the paragraph before",
+		"Senator Ted Cruz told the crowd:\n\n\"We will win this state.\"",
+		[]wantSpeaker{{"Ted Cruz", "Ted Cruz", MethodExplicit}}},
+	{"participle after a comma",
+		`Huma Abedin emailed supporters on Monday, telling them, "I am proud."`,
+		[]wantSpeaker{{"Huma Abedin", "Huma Abedin", MethodExplicit}}},
+	{"a cue inside the quote is not an attribution",
+		"Vladimir Putin spoke first.\n\n\"Today, as you have said, we will act,\" the president added.",
+		[]wantSpeaker{{"the president", "Vladimir Putin", MethodNominal}}},
+}
+
+func TestAttribution(t *testing.T) {
+	for _, tc := range attributionCases {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := Analyze(tc.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkInvariants(t, tc.text, res)
+			if len(res.Quotes) != len(tc.want) {
+				t.Fatalf("%d quotes %+v, want %d", len(res.Quotes), res.Quotes, len(tc.want))
+			}
+			names := map[string]string{}
+			for _, e := range res.Entities {
+				names[e.ID] = e.Name
+			}
+			for i, q := range res.Quotes {
+				w := tc.want[i]
+				got := wantSpeaker{method: q.Method}
+				if q.SpeakerMention != nil {
+					got.mention = q.SpeakerMention.Text
+				}
+				if q.Speaker != nil {
+					got.entity = names[*q.Speaker]
+				}
+				if got != w {
+					t.Errorf("quote %q: got %+v, want %+v", q.Text, got, w)
+				}
+			}
+		})
+	}
+}
+
+// Quote detection and attribution do not depend on how far apart marks
+// are: a long text of unbalanced marks and one huge quotation both give
+// a sensible result.
+func TestAttributionOddText(t *testing.T) {
+	inputs := map[string]string{
+		"unbalanced":     strings.Repeat(`He said " and then ' left. `, 1000),
+		"one huge quote": `"` + strings.Repeat("we will win and win again ", 4000) + `," Wang Yi said.`,
+		"only marks":     strings.Repeat(`“”"'‘’«»`, 500),
+	}
+	for name, text := range inputs {
+		t.Run(name, func(t *testing.T) {
+			res, err := Analyze(text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkInvariants(t, text, res)
+			if name == "one huge quote" && (len(res.Quotes) != 1 || res.Quotes[0].SpeakerMention == nil || res.Quotes[0].SpeakerMention.Text != "Wang Yi") {
+				t.Errorf("huge quote: got %d quotes, first %+v", len(res.Quotes), res.Quotes)
+			}
+		})
+	}
+}
+
+func BenchmarkAttribution(b *testing.B) {
+	text := readSeed(b)
+	paras := Paragraphs(text)
+	sents := Sentences(text)
+	st := make([]sentenceTokens, len(sents))
+	raw := make([][]mention, len(sents))
+	for i, s := range sents {
+		st[i] = sentenceTokens{s, tagSentence(text, s)}
+		raw[i] = chunkMentions(text, st[i].Toks)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		ents, ms := buildEntities(text, st, raw)
+		attributeQuotes(text, st, findQuotes(text, paras), ents, ms)
+	}
+}
