@@ -1,6 +1,7 @@
 package core
 
 import (
+	"math"
 	"sort"
 	"strings"
 	"unicode"
@@ -84,7 +85,7 @@ func attributeQuotes(text string, sents []sentenceTokens, quotes []quoteSpan, en
 			SpeakerMention: a.mention,
 			Cue:            a.cue,
 			Method:         a.method,
-			Confidence:     a.confidence,
+			Confidence:     math.Round(a.confidence*100) / 100,
 		}
 		if a.entity >= 0 {
 			id := f.ents[a.entity].ID
@@ -95,6 +96,16 @@ func attributeQuotes(text string, sents []sentenceTokens, quotes []quoteSpan, en
 		sortMentions(f.ents[i].Mentions)
 	}
 	return out, f.ents
+}
+
+// copyMention gives each quote its own Mention: the wasm boundary
+// rewrites offsets in place, once per quote.
+func copyMention(m *Mention) *Mention {
+	if m == nil {
+		return nil
+	}
+	c := *m
+	return &c
 }
 
 func sortMentions(ms []Mention) {
@@ -714,8 +725,12 @@ func (f *speakerFinder) isProperName(start, end int) bool {
 	for k := start; k < end; k++ {
 		t := f.toks[k]
 		w := strings.ToLower(t.Text)
-		if !unicode.IsUpper(firstRune(t.Text)) || isPronoun(w) || t.Tag == "DT" || t.Tag == "PRP$" || lexicon.nominal[w].Type != "" && k == end-1 {
+		if !unicode.IsUpper(firstRune(t.Text)) || isPronoun(w) || lexicon.nominal[w].Type != "" && k == end-1 {
 			return false
+		}
+		switch t.Tag {
+		case "DT", "PRP$", "IN", "RB", "CC", "WRB", "WP", "TO", "MD", "CD":
+			return false // "Until now", "The", "Later"
 		}
 	}
 	return true
@@ -965,7 +980,7 @@ func roleMentionsNation(role, mod string) bool {
 func (f *speakerFinder) continuations(attrs []attribution) {
 	carry := func(i, from int, conf float64) {
 		a := attrs[from]
-		attrs[i] = attribution{entity: a.entity, mention: a.mention, method: MethodContinuation, confidence: conf}
+		attrs[i] = attribution{entity: a.entity, mention: copyMention(a.mention), method: MethodContinuation, confidence: conf}
 	}
 	for i := range attrs {
 		if attrs[i].method != MethodNone || i == 0 {

@@ -360,13 +360,30 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-func TestSeedArticle(t *testing.T) {
+// seedText returns the shared seed article as the page's textarea holds
+// it: without carriage returns.
+func seedText(t *testing.T) string {
+	t.Helper()
 	seed, err := os.ReadFile(filepath.Join("..", "..", "shared", "samples", "seed-article.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	// A textarea holds no carriage returns, so compare with what it holds.
-	text := strings.ReplaceAll(string(seed), "\r\n", "\n")
+	return strings.ReplaceAll(string(seed), "\r\n", "\n")
+}
+
+// saveScreenshot writes png to out/name.
+func saveScreenshot(t *testing.T, name string, png []byte) {
+	t.Helper()
+	if err := os.MkdirAll("out", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join("out", name), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestSeedArticle(t *testing.T) {
+	text := seedText(t)
 
 	p := openPage(t)
 	p.waitReady()
@@ -388,12 +405,7 @@ func TestSeedArticle(t *testing.T) {
 
 	var png []byte
 	p.run("screenshot", chromedp.FullScreenshot(&png, 100))
-	if err := os.MkdirAll("out", 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join("out", "page.png"), png, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	saveScreenshot(t, "page.png", png)
 	if os.Getenv("LEDE_UPDATE_SCREENSHOT") == "1" {
 		docs := filepath.Join("..", "docs")
 		if err := os.MkdirAll(docs, 0o755); err != nil {

@@ -4,9 +4,11 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"lede/internal/site"
 )
@@ -41,10 +43,14 @@ self.onmessage = (ev) => {
       {id: 'e5', name: 'bad', type: 'NORP', aliases: [], roles: [], mentions: [{start: 5, end: 99999, text: 'x'}]},
     ],
     quotes: [
-      {...q1, text: 'We will not move,', kind: 'direct', speaker: 'e1', speakerMention: null, cue: null, method: 'explicit', confidence: 0.9},
-      {...q2, text: 'Nor will we,', kind: 'direct', speaker: 'e2', speakerMention: null, cue: null, method: 'explicit', confidence: 0.9},
-      {...q3, text: 'Lavrov knows it.', kind: 'direct', speaker: 'e2', speakerMention: null, cue: null, method: 'continuation', confidence: 0.7},
-      {...scare, text: 'red line', kind: 'partial', speaker: null, speakerMention: null, cue: null, method: 'none', confidence: 0.5},
+      // The speaker mentions coincide with marks; the continuation shares
+      // its predecessor's.
+      {...q1, text: 'We will not move,', kind: 'direct', speaker: 'e1', speakerMention: at(text, 'Sergey Lavrov'), cue: at(text, 'said'), method: 'explicit', confidence: 0.9},
+      {...q2, text: 'Nor will we,', kind: 'direct', speaker: 'e2', speakerMention: at(text, 'Wang Yi'), cue: at(text, 'replied'), method: 'explicit', confidence: 0.9},
+      {...q3, text: 'Lavrov knows it.', kind: 'direct', speaker: 'e2', speakerMention: at(text, 'Wang Yi'), cue: null, method: 'continuation', confidence: 0.7},
+      // A cue whose text does not match its offsets must not be drawn.
+      {...scare, text: 'red line', kind: 'partial', speaker: null, speakerMention: null,
+        cue: {...at(text, 'calling'), text: 'said'}, method: 'none', confidence: 0.5},
     ],
     sentences: [],
     paragraphs: text.split('\n\n').reduce((acc, p) => {
@@ -62,7 +68,8 @@ postMessage({type: 'ready'});
 
 // TestRendering drives the page's renderer with the fake analyzer: quotes
 // contain marks, partial overlaps and bad spans are skipped, paragraphs
-// and the exact text survive, and marks of one entity highlight together.
+// and the exact text survive, marks of one entity highlight together, and
+// quotes show their speaker on hover and pin on click.
 func TestRendering(t *testing.T) {
 	dir := t.TempDir()
 	entries, err := os.ReadDir(filepath.Join("..", "web"))
@@ -102,6 +109,10 @@ func TestRendering(t *testing.T) {
 		Orgs           int      `json:"orgs"`
 		Groups         int      `json:"groups"`
 		QuoteListItems int      `json:"quoteListItems"`
+		Groups2        []string `json:"groups2"`
+		Colors         []string `json:"colors"`
+		MarkInCite     []string `json:"markInCite"`
+		CiteFor        []string `json:"citeFor"`
 		Rows           []string `json:"rows"`
 		Title          string   `json:"title"`
 	}
@@ -115,7 +126,12 @@ func TestRendering(t *testing.T) {
 			markInQuote: all('#article .quote mark').map((m) => m.dataset.entity + ':' + m.textContent),
 			orgs: a.querySelectorAll('mark[data-type="ORG"]').length,
 			groups: a.querySelectorAll('mark[data-type="NORP"]').length,
-			quoteListItems: document.querySelectorAll('#quotes li').length,
+			quoteListItems: document.querySelectorAll('#speakers .quote-link').length,
+			groups2: all('#speakers .speaker-group').map((g) =>
+				g.querySelector('.speaker-name').textContent + '|' + g.querySelector('.tally').textContent),
+			colors: all('#article .quote').map((q) => q.dataset.speakerColor || '-'),
+			markInCite: all('#article .cite[data-cite="who"] mark').map((m) => m.textContent),
+			citeFor: all('#article .cite').map((c) => c.dataset.cite + ':' + c.textContent + ':' + c.dataset.citeFor),
 			rows: all('#entities tbody tr').map((r) => r.cells[0].firstChild.textContent + '/' + r.cells[2].textContent),
 			title: a.querySelector('mark[data-entity="e1"]').title,
 		};
@@ -146,8 +162,23 @@ func TestRendering(t *testing.T) {
 	if got.Groups != 0 {
 		t.Errorf("the out-of-range mention was rendered")
 	}
-	if got.QuoteListItems != 3 {
-		t.Errorf("%d quotes listed, want 3 (the unattributed scare quote left out)", got.QuoteListItems)
+	if got.QuoteListItems != 4 {
+		t.Errorf("%d quotes listed, want 4", got.QuoteListItems)
+	}
+	// Most quoted words first, the unattributed last; colours follow.
+	wantGroups := []string{"Wang Yi|2 quotes · 6 words", "Sergey Lavrov|1 quote · 4 words", "Unattributed|1 quote · 2 words"}
+	if strings.Join(got.Groups2, "\n") != strings.Join(wantGroups, "\n") {
+		t.Errorf("speaker groups = %q, want %q", got.Groups2, wantGroups)
+	}
+	if want := []string{"2", "1", "-", "1"}; strings.Join(got.Colors, " ") != strings.Join(want, " ") {
+		t.Errorf("quote colours = %q, want %q", got.Colors, want)
+	}
+	if want := []string{"Sergey Lavrov", "Wang Yi"}; strings.Join(got.MarkInCite, "|") != strings.Join(want, "|") {
+		t.Errorf("marks inside speaker mentions = %q, want %q", got.MarkInCite, want)
+	}
+	wantCites := []string{"cue:said:0", "who:Sergey Lavrov:0", "who:Wang Yi:1 2", "cue:replied:1"}
+	if strings.Join(got.CiteFor, "|") != strings.Join(wantCites, "|") {
+		t.Errorf("cites = %q, want %q", got.CiteFor, wantCites)
 	}
 	if len(got.Rows) == 0 || got.Rows[0] != "Sergey Lavrov/2" {
 		t.Errorf("entity rows = %q, want Sergey Lavrov/2 first", got.Rows)
@@ -162,5 +193,45 @@ func TestRendering(t *testing.T) {
 	p.eval("reading highlighted marks", `[...document.querySelectorAll('#article mark.is-active')].map((m) => m.textContent)`, &active)
 	if len(active) != 2 || active[0] != "Sergey Lavrov" || active[1] != "Lavrov" {
 		t.Errorf("highlighted marks = %q, want [Sergey Lavrov Lavrov]", active)
+	}
+
+	// Hovering the continuation shows its speaker and outlines the mention
+	// it borrows; Escape dismisses the details.
+	var tip struct {
+		Hidden bool     `json:"hidden"`
+		Text   string   `json:"text"`
+		Cited  []string `json:"cited"`
+	}
+	const readTip = `({
+		hidden: document.querySelector('#quote-tip').hidden,
+		text: document.querySelector('#quote-tip').textContent,
+		cited: [...document.querySelectorAll('#article .is-cited')].map((c) => c.textContent),
+	})`
+	p.eval("hovering a quote", `document.querySelector('#article .quote[data-quote="2"]')
+		.dispatchEvent(new MouseEvent('mouseover', {bubbles: true}))`, nil)
+	p.eval("reading the quote details", readTip, &tip)
+	if tip.Hidden || !strings.Contains(tip.Text, "Wang Yi") || !strings.Contains(tip.Text, "continued") ||
+		len(tip.Cited) != 1 || tip.Cited[0] != "Wang Yi" {
+		t.Errorf("details of the hovered continuation = %+v, want Wang Yi, continued, and Wang Yi outlined", tip)
+	}
+	p.run("pressing Escape", chromedp.KeyEvent(kb.Escape))
+	p.eval("reading the quote details", readTip, &tip)
+	if !tip.Hidden || len(tip.Cited) != 0 {
+		t.Errorf("after Escape the details are %+v, want hidden", tip)
+	}
+
+	// A click pins a quote's details, which stay when the pointer leaves;
+	// a click outside the quotes unpins them.
+	p.run("clicking a quote", chromedp.Click(`#article .quote[data-quote="1"]`, chromedp.ByQuery))
+	p.eval("leaving the article", `document.querySelector('#article')
+		.dispatchEvent(new MouseEvent('mouseleave'))`, nil)
+	p.eval("reading the quote details", readTip, &tip)
+	if tip.Hidden || !strings.Contains(tip.Text, "“Wang Yi replied”") {
+		t.Errorf("details of the pinned quote = %+v, want “Wang Yi replied”", tip)
+	}
+	p.run("clicking outside the quotes", chromedp.Click(`#article-heading`, chromedp.ByQuery))
+	p.eval("reading the quote details", readTip, &tip)
+	if !tip.Hidden {
+		t.Errorf("details still shown after a click outside the quotes: %+v", tip)
 	}
 }

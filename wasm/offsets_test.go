@@ -42,7 +42,7 @@ func TestUTF16IndexAgreesWithNaiveCount(t *testing.T) {
 }
 
 func TestAnalyzeJSONOffsetsAreUTF16(t *testing.T) {
-	text := "😀👩‍👩‍👧 Russian Foreign Minister Sergey Lavrov arrived in Beijing on Wednesday.\n\n“We agree,” Lavrov said in Zürich."
+	text := "😀👩‍👩‍👧 Russian Foreign Minister Sergey Lavrov arrived in Beijing on Wednesday.\n\n“We agree,” Lavrov said in Zürich. “We go on.”\n\n“And on — ünd on.”"
 	out, err := analyzeJSON(text)
 	if err != nil {
 		t.Fatal(err)
@@ -62,6 +62,21 @@ func TestAnalyzeJSONOffsetsAreUTF16(t *testing.T) {
 			if got := utf16Slice(text, m.Start, m.End); got != m.Text {
 				t.Errorf("mention %q: JavaScript slice [%d,%d) gives %q", m.Text, m.Start, m.End, got)
 			}
+		}
+	}
+	// Quotes that carry on one speaker each point at that speaker's
+	// words; every one of them must be converted exactly once.
+	if len(res.Quotes) < 3 {
+		t.Fatalf("%d quotes, want 3", len(res.Quotes))
+	}
+	for _, q := range res.Quotes {
+		for _, m := range []*core.Mention{q.SpeakerMention, q.Cue} {
+			if m != nil && utf16Slice(text, m.Start, m.End) != m.Text {
+				t.Errorf("quote %q: mention %q at [%d,%d) slices to %q", q.Text, m.Text, m.Start, m.End, utf16Slice(text, m.Start, m.End))
+			}
+		}
+		if got := utf16Slice(text, q.Start, q.End); !strings.Contains(got, q.Text) {
+			t.Errorf("quote %q slices to %q", q.Text, got)
 		}
 	}
 	for _, p := range res.Paragraphs {

@@ -112,7 +112,8 @@
   const article = $('#article');
   const entityRows = $('#entities tbody');
   const quotesSection = $('#quotes-section');
-  const quoteList = $('#quotes');
+  const speakerList = $('#speakers');
+  const tip = $('#quote-tip');
 
   if (/Mac|iPhone|iPad/.test(navigator.userAgent)) {
     const key = $('#shortcut kbd');
@@ -219,6 +220,21 @@
 
   // ---- Rendering ---------------------------------------------------------
 
+  // Speakers get one of this many colours, defined in style.css by
+  // data-speaker-color; beyond that they repeat.
+  const SPEAKER_COLORS = 6;
+
+  // How each attribution method reads to someone who has not seen the
+  // schema; unknown methods are shown as they come.
+  const METHOD_LABELS = {
+    explicit: 'named',
+    pronoun: 'pronoun',
+    nominal: 'description',
+    continuation: 'continued',
+    none: 'no speaker',
+  };
+  const methodLabel = (m) => METHOD_LABELS[m] || String(m || 'none');
+
   function plural(n, one, many) {
     return `${n} ${n === 1 ? one : many}`;
   }
@@ -245,6 +261,19 @@
     return node;
   }
 
+  // Words as a reader counts them: "China-Russia" and "don't" are one.
+  const wordCount = (s) => (String(s).match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) || []).length;
+
+  // clip shortens s to about n characters at a word boundary.
+  function clip(s, n) {
+    if (s.length <= n) return s;
+    const cut = s.lastIndexOf(' ', n);
+    return s.slice(0, cut > n / 2 ? cut : n).replace(/[\s,;:.—–-]+$/u, '') + '…';
+  }
+
+  // The rendered result, for the quote details and the panel's buttons.
+  let shown = {text: '', quotes: [], byId: new Map(), colors: new Map()};
+
   function render(text, result) {
     if (!result || result.offsets !== 'utf16') {
       throw new Error(`the analyzer returned offsets in ${result && result.offsets}, expected utf16`);
@@ -252,19 +281,41 @@
     const entities = Array.isArray(result.entities) ? result.entities : [];
     const quotes = Array.isArray(result.quotes) ? result.quotes : [];
     const byId = new Map(entities.map((e) => [e.id, e]));
+    const groups = groupBySpeaker(quotes, byId);
+    const colors = new Map(groups.filter((g) => g.entity).map((g) => [g.entity.id, g.color]));
+    shown = {text, quotes, byId, colors};
 
     // Bad offsets from the analyzer must not corrupt the text: spans that
     // are out of range are dropped, and all text comes from the input.
     const valid = (s) => s && Number.isInteger(s.start) && Number.isInteger(s.end) &&
       s.start >= 0 && s.start < s.end && s.end <= text.length;
+    // Spans that carry their words must also match them, or they would be
+    // drawn on the wrong ones.
+    const exact = (s) => valid(s) && (typeof s.text !== 'string' || text.slice(s.start, s.end) === s.text);
 
     const spans = [];
-    for (const q of quotes) {
-      if (valid(q)) spans.push({start: q.start, end: q.end, kind: 'quote', quote: q});
-    }
+    // The words naming a speaker and the speech verb become "cite" spans,
+    // outlined while their quote is current so the reader sees why it was
+    // attributed. Quotes can share them (a continuation reuses the
+    // mention before it), so each lists all its quotes.
+    const cites = new Map();
+    quotes.forEach((q, i) => {
+      if (!valid(q)) return;
+      spans.push({start: q.start, end: q.end, kind: 'quote', quote: q, index: i});
+      for (const [role, s] of [['who', q.speakerMention], ['cue', q.cue]]) {
+        if (!exact(s)) continue;
+        const key = `${role}:${s.start}:${s.end}`;
+        if (!cites.has(key)) {
+          const cite = {start: s.start, end: s.end, kind: 'cite', role, quotes: [], color: colors.get(q.speaker)};
+          cites.set(key, cite);
+          spans.push(cite);
+        }
+        cites.get(key).quotes.push(i);
+      }
+    });
     for (const e of entities) {
       for (const m of e.mentions || []) {
-        if (valid(m)) spans.push({start: m.start, end: m.end, kind: 'mark', entity: e});
+        if (exact(m)) spans.push({start: m.start, end: m.end, kind: 'mark', entity: e});
       }
     }
 
@@ -275,15 +326,17 @@
       // that the article's textContent is exactly the input; it collapses
       // visually because only paragraphs preserve white space.
       if (p.start > at) frag.append(text.slice(at, p.start));
-      frag.append(renderParagraph(text, p, spans, byId));
+      frag.append(renderParagraph(text, p, spans));
       at = p.end;
     }
     if (at < text.length) frag.append(text.slice(at));
 
-    pinned = null;
+    pinnedEntity = null;
+    hovered = focused = pinnedQuote = null;
     article.replaceChildren(frag);
+    showQuote();
     renderEntities(entities);
-    renderQuotes(quotes, byId);
+    renderSpeakers(groups);
     results.hidden = false;
   }
 
@@ -306,11 +359,12 @@
 
   // renderParagraph builds a <p> for para with its spans, after displaCy's
   // span renderer: spans are walked in order of start (longest, then
-  // quotes, first), each opened inside the innermost open span that
-  // contains it. A span that crosses the end of an open one cannot nest and
-  // is skipped, as are marks inside marks and quotes inside quotes. Quotes
-  // that run over a paragraph break are cut at it; marks are not.
-  function renderParagraph(text, para, spans, byId) {
+  // quotes, then cites, first), each opened inside the innermost open span
+  // that contains it. A span that crosses the end of an open one cannot
+  // nest and is skipped, as are spans inside spans of their own kind.
+  // Quotes that run over a paragraph break are cut at it; other spans are
+  // not.
+  function renderParagraph(text, para, spans) {
     const mine = [];
     for (const s of spans) {
       if (s.end <= para.start || s.start >= para.end) continue;
@@ -320,8 +374,8 @@
         mine.push({...s, start: Math.max(s.start, para.start), end: Math.min(s.end, para.end)});
       }
     }
-    const rank = (s) => (s.kind === 'quote' ? 0 : 1);
-    mine.sort((a, b) => a.start - b.start || b.end - a.end || rank(a) - rank(b));
+    const rank = {quote: 0, cite: 1, mark: 2};
+    mine.sort((a, b) => a.start - b.start || b.end - a.end || rank[a.kind] - rank[b.kind]);
 
     const p = el('p');
     const stack = [{end: para.end, node: p, kind: 'root'}];
@@ -339,7 +393,7 @@
       if (stack.some((o) => o.kind === s.kind)) continue; // same-kind nesting
       if (s.start > pos) top().node.append(text.slice(pos, s.start));
       pos = s.start;
-      const node = s.kind === 'quote' ? quoteNode(s.quote, byId) : markNode(s.entity);
+      const node = s.kind === 'quote' ? quoteNode(s) : s.kind === 'cite' ? citeNode(s) : markNode(s.entity);
       top().node.append(node);
       stack.push({end: s.end, node, kind: s.kind});
     }
@@ -355,16 +409,28 @@
     return m;
   }
 
-  function quoteNode(q, byId) {
-    const speaker = q.speaker != null ? byId.get(q.speaker) : null;
-    const span = el('span', null, {kind: String(q.kind || 'direct')}, 'quote');
-    if (speaker) {
-      span.dataset.speaker = String(speaker.id);
-      span.title = `Quote: ${speaker.name}`;
+  // quoteNode builds a quote, or one piece of a quote cut at a paragraph
+  // break; only its first piece is a tab stop.
+  function quoteNode(s) {
+    const q = s.quote;
+    const span = el('span', null, {quote: String(s.index), kind: String(q.kind || 'direct')}, 'quote');
+    const color = shown.colors.get(q.speaker);
+    if (color) {
+      span.dataset.speaker = String(q.speaker);
+      span.dataset.speakerColor = color;
     } else {
       span.dataset.unattributed = 'true';
-      span.title = q.kind === 'partial' ? 'Quoted phrase' : 'Quote: speaker unknown';
     }
+    if (s.start === q.start) {
+      span.tabIndex = 0;
+      span.setAttribute('aria-describedby', 'quote-tip');
+    }
+    return span;
+  }
+
+  function citeNode(s) {
+    const span = el('span', null, {cite: s.role, citeFor: s.quotes.join(' ')}, 'cite');
+    if (s.color) span.dataset.speakerColor = s.color;
     return span;
   }
 
@@ -394,29 +460,203 @@
     entityRows.replaceChildren(...rows);
   }
 
-  function renderQuotes(quotes, byId) {
-    const shown = quotes.filter((q) => q.kind !== 'partial' || q.speaker != null);
-    quoteList.replaceChildren(...shown.map((q) => {
-      const speaker = q.speaker != null ? byId.get(q.speaker) : null;
-      const li = el('li');
-      if (speaker) {
-        li.append(el('button', speaker.name, {entity: String(speaker.id)}, 'entity-link speaker'));
+  // ---- Who said what -----------------------------------------------------
+
+  // groupBySpeaker returns the quotes' indexes grouped by speaker, most
+  // quoted words first, with quotes nobody is named for last. Each
+  // speaker's colour follows that order, so the panel reads 1, 2, 3….
+  function groupBySpeaker(quotes, byId) {
+    const groups = new Map();
+    quotes.forEach((q, i) => {
+      const entity = (q.speaker != null && byId.get(q.speaker)) || null;
+      const key = entity ? entity.id : null;
+      if (!groups.has(key)) groups.set(key, {entity, quotes: [], words: 0});
+      const g = groups.get(key);
+      g.quotes.push(i);
+      g.words += wordCount(q.text || '');
+    });
+    // sort is stable: ties stay in order of first quote.
+    const sorted = [...groups.values()].sort((a, b) =>
+      Number(!a.entity) - Number(!b.entity) || b.words - a.words || b.quotes.length - a.quotes.length);
+    sorted.forEach((g, k) => {
+      if (g.entity) g.color = String((k % SPEAKER_COLORS) + 1);
+    });
+    return sorted;
+  }
+
+  function renderSpeakers(groups) {
+    speakerList.replaceChildren(...groups.map((g) => {
+      const li = el('li', null, null, 'speaker-group');
+      const head = el('div', null, null, 'speaker-head');
+      if (g.entity) {
+        li.dataset.speakerColor = g.color;
+        head.append(
+          el('button', g.entity.name, {entity: String(g.entity.id)}, 'entity-link speaker-name'),
+          el('span', typeLabel(g.entity.type), null, 'speaker-type'));
       } else {
-        li.append(el('span', 'Unattributed', null, 'speaker unknown'));
+        li.dataset.unattributed = 'true';
+        head.append(el('span', 'Unattributed', null, 'speaker-name'));
       }
-      li.append(el('q', q.text));
-      const how = [q.kind, q.method, q.cue && q.cue.text ? `“${q.cue.text}”` : '']
-        .filter(Boolean).join(' · ');
-      const conf = typeof q.confidence === 'number' ? ` · ${Math.round(q.confidence * 100)}%` : '';
-      li.append(el('span', how + conf, null, 'how'));
+      head.append(el('span',
+        `${plural(g.quotes.length, 'quote', 'quotes')} · ${plural(g.words, 'word', 'words')}`,
+        null, 'tally'));
+
+      const list = el('ol', null, null, 'speaker-quotes');
+      for (const i of g.quotes) {
+        const q = shown.quotes[i];
+        const button = el('button', null, {quote: String(i), kind: String(q.kind || 'direct')}, 'quote-link');
+        button.type = 'button';
+        button.append(el('q', clip(String(q.text || ''), 110)),
+          el('span', methodLabel(q.method), {method: String(q.method || 'none')}, 'badge'));
+        // Quotes the article could not draw (bad or crossing spans) have
+        // nothing to scroll to.
+        if (!article.querySelector(`.quote[data-quote="${i}"]`)) button.disabled = true;
+        const item = el('li');
+        item.append(button);
+        list.append(item);
+      }
+      li.append(head, list);
       return li;
     }));
-    quotesSection.hidden = shown.length === 0;
+    quotesSection.hidden = groups.length === 0;
   }
+
+  // ---- Quote details: who said it, and the words that say so -------------
+
+  // Several things can make a quote current, see currentQuote.
+  let hovered = null; // index of the quote under the pointer
+  let focused = null; // index of the quote with keyboard focus
+  let pinnedQuote = null; // index fixed by a click, shown when nothing else is
+
+  const quoteIndex = (node) => {
+    const q = node && node.closest && node.closest('#article .quote');
+    return q ? Number(q.dataset.quote) : null;
+  };
+
+  // currentQuote is the quote to detail. Keyboard focus beats the pointer,
+  // which may just be resting where a scroll left it; focus from a click
+  // does not, so that pointing at other quotes still shows them.
+  function currentQuote() {
+    const keyboard = focused != null && document.activeElement.matches(':focus-visible');
+    return (keyboard ? focused ?? hovered : hovered ?? focused) ?? pinnedQuote;
+  }
+
+  // showQuote marks the current quote and its cites and fills the tip,
+  // which style.css anchors below the quote marked is-current.
+  function showQuote() {
+    const i = currentQuote();
+    for (const node of article.querySelectorAll('.is-current, .is-cited')) {
+      node.classList.remove('is-current', 'is-cited');
+    }
+    const q = i == null ? null : shown.quotes[i];
+    tip.hidden = !q;
+    if (!q) return;
+    for (const node of article.querySelectorAll(`.quote[data-quote="${i}"]`)) node.classList.add('is-current');
+    for (const node of article.querySelectorAll(`.cite[data-cite-for~="${i}"]`)) {
+      node.classList.add('is-cited');
+    }
+    fillTip(q);
+  }
+
+  // fillTip writes e.g. "Wang Wenbin  Person" over "“he said” · pronoun · 80%".
+  function fillTip(q) {
+    const speaker = q.speaker != null ? shown.byId.get(q.speaker) : null;
+    const color = speaker && shown.colors.get(speaker.id);
+    delete tip.dataset.speakerColor;
+    if (color) tip.dataset.speakerColor = color;
+
+    const who = el('p', null, null, 'tip-who');
+    if (speaker) {
+      who.append(el('strong', speaker.name), el('span', typeLabel(speaker.type), null, 'tip-type'));
+    } else {
+      who.append(el('strong', 'Speaker unknown'));
+    }
+    const how = el('p', null, null, 'tip-how');
+    const words = citedWords(q);
+    if (words) how.append(el('span', words, null, 'tip-words'), ' · ');
+    const conf = typeof q.confidence === 'number' ? `${Math.round(q.confidence * 100)}%` : '';
+    const kind = q.kind === 'partial' ? 'quoted phrase' : '';
+    how.append([methodLabel(q.method), conf, kind].filter(Boolean).join(' · '));
+    tip.replaceChildren(who, how);
+  }
+
+  // citedWords quotes the words that named the speaker and the speech
+  // verb: as one phrase of the input when they sit close together ("he
+  // said", "said spokesman Wang Wenbin"), else each on its own.
+  function citedWords(q) {
+    const text = shown.text;
+    const parts = [q.speakerMention, q.cue]
+      .filter((s) => s && typeof s.text === 'string' && s.text)
+      .sort((a, b) => a.start - b.start);
+    if (parts.length === 0) return '';
+    if (parts.every((s) => Number.isInteger(s.start) && text.slice(s.start, s.end) === s.text)) {
+      const phrase = text.slice(parts[0].start, parts[parts.length - 1].end);
+      if (phrase.length <= 60 && !phrase.includes('\n')) return `“${phrase}”`;
+    }
+    return parts.map((s) => `“${s.text}”`).join(' … ');
+  }
+
+  // scrollToCentre scrolls node to the middle of the window, smoothly
+  // unless the reader asked for less motion (style.css cannot reach a
+  // scroll the script asks for).
+  function scrollToCentre(node) {
+    const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    node.scrollIntoView({block: 'center', behavior: still ? 'auto' : 'smooth'});
+  }
+
+  // goToQuote brings quote i into view, focuses and pins it, and flashes
+  // it so the eye finds it after the scroll.
+  function goToQuote(i) {
+    const pieces = [...article.querySelectorAll(`.quote[data-quote="${i}"]`)];
+    if (pieces.length === 0) return;
+    scrollToCentre(pieces[0]);
+    pieces[0].focus({preventScroll: true}); // focus must not cut the smooth scroll short
+    pinnedQuote = i;
+    showQuote();
+    for (const node of pieces) {
+      node.classList.remove('is-flash');
+      void node.offsetWidth; // restart the animation when clicked twice
+      node.classList.add('is-flash');
+    }
+  }
+
+  article.addEventListener('focusin', (ev) => {
+    focused = quoteIndex(ev.target);
+    showQuote();
+  });
+  article.addEventListener('focusout', () => {
+    focused = null;
+    showQuote();
+  });
+  article.addEventListener('animationend', (ev) => ev.target.classList.remove('is-flash'));
+  // On the document, so that Escape works wherever focus is.
+  document.addEventListener('keydown', (ev) => {
+    const i = quoteIndex(ev.target);
+    if ((ev.key === 'Enter' || ev.key === ' ') && i != null) {
+      ev.preventDefault(); // Space would scroll the page
+      pinnedQuote = i;
+      showQuote();
+    } else if (ev.key === 'Escape') {
+      // Dismisses the tip without moving focus, as a tooltip should.
+      hovered = focused = pinnedQuote = null;
+      showQuote();
+    }
+  });
+  speakerList.addEventListener('click', (ev) => {
+    const button = ev.target.closest('button.quote-link');
+    if (button) goToQuote(Number(button.dataset.quote));
+  });
+  // A click on a quote pins its details, a click anywhere else unpins
+  // them; but a name inside a quote is about the name, not the quote.
+  document.addEventListener('click', (ev) => {
+    if (ev.target.closest('mark[data-entity], button.quote-link')) return;
+    pinnedQuote = quoteIndex(ev.target);
+    showQuote();
+  });
 
   // ---- Highlighting every mention of one entity --------------------------
 
-  let pinned = null; // entity id fixed by a click, shown when not hovering
+  let pinnedEntity = null; // entity id fixed by a click, shown when not hovering
 
   function highlight(id) {
     for (const node of document.querySelectorAll('.is-active')) node.classList.remove('is-active');
@@ -434,22 +674,33 @@
     return quote ? quote.dataset.speaker : null;
   }
 
-  article.addEventListener('mouseover', (ev) => highlight(entityAt(ev.target) || pinned));
-  article.addEventListener('mouseleave', () => highlight(pinned));
+  article.addEventListener('mouseover', (ev) => {
+    highlight(entityAt(ev.target) || pinnedEntity);
+    const i = quoteIndex(ev.target);
+    if (i !== hovered) {
+      hovered = i;
+      showQuote();
+    }
+  });
+  article.addEventListener('mouseleave', () => {
+    highlight(pinnedEntity);
+    hovered = null;
+    showQuote();
+  });
   article.addEventListener('click', (ev) => {
     const mark = ev.target.closest('mark[data-entity]');
     if (!mark) return;
-    pinned = pinned === mark.dataset.entity ? null : mark.dataset.entity;
-    highlight(pinned || mark.dataset.entity);
+    pinnedEntity = pinnedEntity === mark.dataset.entity ? null : mark.dataset.entity;
+    highlight(pinnedEntity || mark.dataset.entity);
   });
   // The list's buttons make the same highlighting reachable by keyboard.
   results.addEventListener('click', (ev) => {
     const button = ev.target.closest('button.entity-link');
     if (!button) return;
     const id = button.dataset.entity;
-    pinned = pinned === id ? null : id;
-    highlight(pinned);
-    const first = pinned && article.querySelector(`mark[data-entity="${CSS.escape(id)}"]`);
-    if (first) first.scrollIntoView({block: 'center', behavior: 'smooth'});
+    pinnedEntity = pinnedEntity === id ? null : id;
+    highlight(pinnedEntity);
+    const first = pinnedEntity && article.querySelector(`mark[data-entity="${CSS.escape(id)}"]`);
+    if (first) scrollToCentre(first);
   });
 })();

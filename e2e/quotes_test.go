@@ -1,0 +1,151 @@
+package e2e
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// TestSeedQuotes checks, with the real analyzer on the seed article, that
+// quotes are drawn and focusable, that focusing one names its speaker and
+// the words that did, and that the "Who said what" panel lists the
+// speakers and leads to their quotes. It saves screenshots of both in
+// light and dark mode to out/.
+func TestSeedQuotes(t *testing.T) {
+	p := openPage(t)
+	p.waitReady()
+	p.paste(seedText(t))
+	p.analyze()
+
+	var got struct {
+		Quotes   int      `json:"quotes"`
+		Focus    int      `json:"focusable"`
+		Speakers []string `json:"speakers"`
+		Words    []int    `json:"words"`
+	}
+	p.eval("reading quotes and speakers", `(() => {
+		const all = (sel) => [...document.querySelectorAll(sel)];
+		const named = all('#speakers .speaker-group:not([data-unattributed])');
+		return {
+			quotes: all('#article .quote').length,
+			focusable: all('#article .quote[tabindex="0"]').length,
+			speakers: named.map((g) => g.querySelector('.speaker-name').textContent),
+			words: named.map((g) => Number(g.querySelector('.tally').textContent.match(/(\d+) words?/)[1])),
+		};
+	})()`, &got)
+	if got.Quotes != 11 || got.Focus != 11 {
+		t.Errorf("%d quote elements, %d of them focusable; want 11 and 11", got.Quotes, got.Focus)
+	}
+	for _, name := range []string{"Wang Wenbin", "Sergey Lavrov", "Wang Yi", "China"} {
+		if !contains(got.Speakers, name) {
+			t.Errorf("speaker %q not in the panel; it lists %q", name, got.Speakers)
+		}
+	}
+	for i := 1; i < len(got.Words); i++ {
+		if got.Words[i] > got.Words[i-1] {
+			t.Errorf("speakers not sorted by quoted words: %q has %d, %q before it %d",
+				got.Speakers[i], got.Words[i], got.Speakers[i-1], got.Words[i-1])
+		}
+	}
+
+	// Tabbing to a quote attributed through a pronoun names the speaker
+	// and outlines the pronoun and the verb. The details sit next to the
+	// quote. The pointer is moved out of the way first: a quote under it
+	// would be the one detailed.
+	support := p.quoteIndex(`"We support all diplomatic efforts towards that end,"`)
+	sel := fmt.Sprintf(`#article .quote[data-quote="%d"]`, support)
+	p.eval("centring the quote", fmt.Sprintf(`document.querySelector('%s').scrollIntoView({block: 'center'})`, sel), nil)
+	p.run("tabbing to the quote",
+		chromedp.MouseEvent(input.MouseMoved, 2, 2),
+		chromedp.Focus(fmt.Sprintf(`#article .quote[data-quote="%d"]`, support-1), chromedp.ByQuery),
+		chromedp.KeyEvent(kb.Tab))
+	var active int
+	p.eval("reading the focused quote", `Number(document.activeElement.dataset.quote)`, &active)
+	if active != support {
+		t.Fatalf("Tab focused quote %d, want %d", active, support)
+	}
+	var tip struct {
+		Hidden bool     `json:"hidden"`
+		Text   string   `json:"text"`
+		Cited  []string `json:"cited"`
+		Near   bool     `json:"near"`
+	}
+	p.eval("reading the quote details", fmt.Sprintf(`(() => {
+		const tip = document.querySelector('#quote-tip');
+		const a = document.querySelector('%s').getBoundingClientRect();
+		const b = tip.getBoundingClientRect();
+		return {
+			hidden: tip.hidden,
+			text: tip.textContent,
+			cited: [...document.querySelectorAll('#article .is-cited')].map((c) => c.textContent),
+			near: b.height > 0 && Math.min(Math.abs(b.top - a.bottom), Math.abs(a.top - b.bottom)) < 40,
+		};
+	})()`, sel), &tip)
+	if tip.Hidden || !strings.Contains(tip.Text, "Wang Wenbin") || !strings.Contains(tip.Text, "“he said”") {
+		t.Errorf("details of the focused quote = %q (hidden %v), want Wang Wenbin and “he said”", tip.Text, tip.Hidden)
+	}
+	if strings.Join(tip.Cited, "|") != "he|said" {
+		t.Errorf("outlined words = %q, want [he said]", tip.Cited)
+	}
+	if !tip.Near {
+		t.Error("the details are not next to the focused quote")
+	}
+
+	var png []byte
+	p.run("screenshot", chromedp.CaptureScreenshot(&png))
+	saveScreenshot(t, "quotes.png", png)
+	p.run("dark mode", emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{
+		{Name: "prefers-color-scheme", Value: "dark"},
+	}))
+	p.run("screenshot", chromedp.CaptureScreenshot(&png))
+	saveScreenshot(t, "quotes-dark.png", png)
+	p.run("panel screenshot", chromedp.Screenshot("#quotes-section", &png, chromedp.ByQuery))
+	saveScreenshot(t, "quotes-panel-dark.png", png)
+	p.run("light mode", emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{
+		{Name: "prefers-color-scheme", Value: "light"},
+	}))
+	p.run("panel screenshot", chromedp.Screenshot("#quotes-section", &png, chromedp.ByQuery))
+	saveScreenshot(t, "quotes-panel.png", png)
+
+	// Clicking a quote in the panel brings the article's quote into view
+	// and focuses it.
+	both := p.quoteIndex(`"Both sides have a firmer will to develop bilateral relations, and stronger confidence to advance cooperation in various areas,"`)
+	p.run("clicking the quote in the panel",
+		chromedp.Click(fmt.Sprintf(`#speakers .quote-link[data-quote="%d"]`, both), chromedp.ByQuery))
+	p.poll("waiting for the quote to be focused and in view", fmt.Sprintf(`(() => {
+		const q = document.activeElement;
+		if (!q.matches('#article .quote[data-quote="%d"]')) return false;
+		const r = q.getBoundingClientRect();
+		return r.top >= 0 && r.bottom <= window.innerHeight;
+	})()`, both))
+	var pinned string
+	p.eval("reading the quote details", `document.querySelector('#quote-tip').textContent`, &pinned)
+	if !strings.Contains(pinned, "Wang Yi") {
+		t.Errorf("details after the panel click = %q, want Wang Yi", pinned)
+	}
+}
+
+// quoteIndex returns the data-quote index of the article's quote whose
+// text, marks included, is exactly text.
+func (p *page) quoteIndex(text string) int {
+	p.t.Helper()
+	js, err := json.Marshal(text)
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	var i int
+	p.eval("finding a quote", fmt.Sprintf(`(() => {
+		const q = [...document.querySelectorAll('#article .quote')].find((q) => q.textContent === %s);
+		return q ? Number(q.dataset.quote) : -1;
+	})()`, js), &i)
+	if i < 0 {
+		p.t.Fatalf("no quote %s in the article", text)
+	}
+	return i
+}
