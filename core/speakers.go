@@ -209,6 +209,12 @@ func (f *speakerFinder) regions(qi int) (bLo, bHi, aLo, aHi int) {
 		hi = f.quotes[qi+1].Start
 	}
 	aLo, aHi = f.tokenRange(q.End, hi)
+	// A quotation that ends in a full stop ends its sentence: "…
+	// overlook." The star then recalled…
+	if r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(f.text[q.TextStart:q.TextEnd])); r == '.' &&
+		aLo < aHi && unicode.IsUpper(firstRune(f.toks[aLo].Text)) && !isCueWord(strings.ToLower(f.toks[aLo].Text)) {
+		aHi = aLo
+	}
 	for k := aLo; k < aHi; k++ {
 		if f.isSentenceEnd(k) {
 			aHi = k
@@ -498,6 +504,14 @@ func (f *speakerFinder) subject(c, n, lo int, conf float64) (attribution, bool) 
 	if !ok {
 		return attribution{}, false
 	}
+	if start > lo && strings.HasPrefix(f.toks[start-1].Tag, "VB") {
+		// "X emailed supporters saying": the phrase is the verb's
+		// object; the speaker is the sentence's subject.
+		if s, e, ok := f.clauseSubject(lo, start-1); ok {
+			return f.resolve(s, e, c, n, conf-0.1), true
+		}
+		return attribution{}, false
+	}
 	return f.resolve(start, end, c, n, conf), true
 }
 
@@ -677,6 +691,10 @@ func (f *speakerFinder) isNounPhraseToken(i, lo int) bool {
 	case "of", "-", "&", "'s", "’s", "for", "to", "at":
 		// "spokesman for the ministry", "Ambassador to China", "professor at Yale"
 		return i > lo
+	}
+	switch t.Tag {
+	case "IN", "RB", "CC", "WRB", "WP", "WDT", "TO", "MD", "EX", "PRP":
+		return false // "In a Fox interview", "But", "When" open clauses
 	}
 	r := firstRune(t.Text)
 	return unicode.IsUpper(r) && !strings.HasPrefix(t.Tag, "VB") || unicode.IsDigit(r)
