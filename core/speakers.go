@@ -1015,7 +1015,7 @@ func (f *speakerFinder) continuations(attrs []attribution) {
 		case pLast == qFirst-1 && f.onlyQuotes(qFirst):
 			carry(i, prev, 0.7)
 		case pLast == qFirst-2 && f.onlyQuotes(qFirst) &&
-			attrs[prev].entity >= 0 && f.mentionsEntity(qFirst-1, attrs[prev].entity):
+			attrs[prev].entity >= 0 && f.mentionsEntity(qFirst-1, attrs[prev].entity) && !f.otherSubjectBefore(i, attrs[prev].entity):
 			// A paragraph about the speaker may stand between two of
 			// their quotes.
 			carry(i, prev, 0.6)
@@ -1039,6 +1039,19 @@ func (f *speakerFinder) continuations(attrs []attribution) {
 			attrs[i].method = MethodContext
 		}
 	}
+}
+
+// otherSubjectBefore reports whether the sentence before quote qi is
+// about someone other than entity e ("Valastro praised Christie.").
+func (f *speakerFinder) otherSubjectBefore(qi, e int) bool {
+	start, end, ok := f.previousSubject(qi)
+	if !ok {
+		return false
+	}
+	if mi := f.mentionIn(f.toks[start].Start, f.toks[end-1].End); mi >= 0 {
+		return f.ms[mi].Entity != e
+	}
+	return f.isProperName(start, end) // a name the tagger missed
 }
 
 // previousSubject returns the subject of the sentence just before quote
