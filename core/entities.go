@@ -1,10 +1,16 @@
 package core
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
+
+// misc is the internal type of names that are none of ours (events,
+// works, laws): found so that their words are not taken for places or
+// people, then dropped.
+const misc = "MISC"
 
 // mention is an entity mention before mentions are grouped into entities.
 type mention struct {
@@ -19,6 +25,7 @@ var proseTypes = map[string]string{
 	"GPE":          Place,
 	"ORG":          Org,
 	"ORGANIZATION": Org,
+	"MISC":         misc,
 	"LOC":          Place,
 	"NORP":         NORP,
 }
@@ -34,6 +41,11 @@ func chunkMentions(text string, toks []token) []mention {
 		t := toks[i]
 		_, label, _ := strings.Cut(t.Label, "-")
 		typ, known := proseTypes[label]
+		if open >= 0 && out[open].Type == Person && t.Text == "." && i > 0 && toks[i-1].End == t.Start &&
+			initialAt(toks, i-1) == 2 && out[open].End == toks[i-1].End {
+			out[open].End = t.End // the stop of an initial that opens a name: "P. Simmons"
+			continue
+		}
 		if open >= 0 && out[open].Type == Person {
 			// A middle initial ("William M. Daley") and a capitalized
 			// word prose left unlabelled ("Amy Pope") continue a name.
@@ -58,7 +70,156 @@ func chunkMentions(text string, toks []token) []mention {
 		out = append(out, mention{Start: t.Start, End: t.End, Type: typ})
 		open = len(out) - 1
 	}
-	return absorbFirstNames(text, toks, out)
+	return applyWordLists(text, toks, absorbFirstNames(text, toks, out))
+}
+
+// applyWordLists corrects mentions with the word lists: events are not
+// places ("Beijing Winter Olympic Games"), a place word ends a place
+// ("Anhui Province"), known organizations are organizations ("Xinhua",
+// "NATO", "AP"), and a compound of places names each ("China-Russia").
+// MISC mentions are dropped at the end.
+func applyWordLists(text string, toks []token, ms []mention) []mention {
+	var out []mention
+	covered := func(start, end int) int { // index in out of a mention overlapping [start, end)
+		for k := len(out) - 1; k >= 0 && out[k].End > start-200; k-- {
+			if out[k].Start < end && start < out[k].End {
+				return k
+			}
+		}
+		return -1
+	}
+	mi := 0
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		// Mentions that start here, as the tagger found them.
+		if mi < len(ms) && ms[mi].Start == t.Start {
+			m := ms[mi]
+			mi++
+			j := tokenIndex(toks, m.End) // the first token after m
+			// A capitalized run after it that ends in an event word makes
+			// the whole an event; one that is a place word, a place.
+			k := j
+			for k < len(toks) && k-j < 4 && unicode.IsUpper(firstRune(toks[k].Text)) && onlySpaces(text[toks[k-1].End:toks[k].Start]) {
+				k++
+				if lexicon.eventWord[toks[k-1].Text] {
+					m.End, m.Type = toks[k-1].End, misc
+					break
+				}
+			}
+			if m.Type != misc && j < len(toks) && lexicon.placeWord[toks[j].Text] && onlySpaces(text[m.End:toks[j].Start]) {
+				m.End, m.Type = toks[j].End, Place
+			}
+			if last := lastWord(text[m.Start:m.End]); lexicon.placeWord[last] && m.Type != misc {
+				m.Type = Place
+			} else if lexicon.eventWord[last] {
+				m.Type = misc
+			}
+			if isKnownOrg(text[m.Start:m.End]) {
+				m.Type = Org
+			}
+			if parts := compoundPlaces(text, m.Start, m.End); parts != nil && tokenIndex(toks, m.End)-i == 1 {
+				out = append(out, parts...)
+			} else {
+				out = append(out, m)
+			}
+			// Skip the tokens it covers.
+			for i+1 < len(toks) && toks[i+1].Start < m.End {
+				i++
+			}
+			for mi < len(ms) && ms[mi].Start < m.End {
+				mi++
+			}
+			continue
+		}
+		// Known organizations and compounds the tagger missed.
+		if n := knownOrgAt(toks, i); n > 0 && covered(t.Start, toks[i+n-1].End) < 0 {
+			out = append(out, mention{Start: t.Start, End: toks[i+n-1].End, Type: Org})
+			i += n - 1
+			continue
+		}
+		if parts := compoundPlaces(text, t.Start, t.End); parts != nil {
+			out = append(out, parts...)
+		}
+	}
+	kept := out[:0]
+	for _, m := range out {
+		if m.Type == misc {
+			continue
+		}
+		// A nationality before an organization is part of its name:
+		// "Chinese Foreign Ministry", "Russian Defence Ministry".
+		if n := len(kept); n > 0 && m.Type == Org && kept[n-1].Type == NORP && onlySpaces(text[kept[n-1].End:m.Start]) {
+			kept[n-1].End, kept[n-1].Type = m.End, Org
+			continue
+		}
+		kept = append(kept, m)
+	}
+	return kept
+}
+
+// knownOrgAt returns how many tokens from toks[i] spell a known
+// organization's name, or 0.
+func knownOrgAt(toks []token, i int) int {
+	best := 0
+	for _, words := range lexicon.orgs[toks[i].Text] {
+		if i+len(words) > len(toks) || len(words) <= best {
+			continue
+		}
+		ok := true
+		for k, w := range words {
+			ok = ok && toks[i+k].Text == w
+		}
+		if ok {
+			best = len(words)
+		}
+	}
+	return best
+}
+
+// isKnownOrg reports whether name is in the list of organizations.
+func isKnownOrg(name string) bool {
+	words := strings.Fields(name)
+	if len(words) == 0 {
+		return false
+	}
+	for _, known := range lexicon.orgs[words[0]] {
+		if slices.Equal(known, words) {
+			return true
+		}
+	}
+	return false
+}
+
+// compoundPlaces splits a hyphenated compound of countries or
+// nationalities ("China-Russia", "Russia-Ukraine") into one mention per
+// part; nil when it is not one.
+func compoundPlaces(text string, start, end int) []mention {
+	word := text[start:end]
+	if !strings.Contains(word, "-") || lexicon.country[word] != "" {
+		return nil
+	}
+	var out []mention
+	pos := start
+	for _, part := range strings.Split(word, "-") {
+		switch {
+		case lexicon.country[part] != "":
+			out = append(out, mention{pos, pos + len(part), Place})
+		case lexicon.demonym[part] != "":
+			out = append(out, mention{pos, pos + len(part), NORP})
+		default:
+			return nil
+		}
+		pos += len(part) + 1
+	}
+	return out
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
 }
 
 // absorbFirstNames extends a person's mention back over a first name that
@@ -128,6 +289,9 @@ func initialAt(toks []token, i int) int {
 func isNameWord(t token) bool {
 	if t.Tag != "NNP" || !unicode.IsUpper(firstRune(t.Text)) || len(t.Text) < 2 {
 		return false
+	}
+	if strings.ToUpper(t.Text) == t.Text || isKnownOrg(t.Text) {
+		return false // "AP", "CNN": a credit or an acronym, not a surname
 	}
 	return !isRoleWord(t.Text) && lexicon.country[t.Text] == "" && lexicon.demonym[t.Text] == "" && !timeWords[strings.ToLower(t.Text)] && !months[strings.ToLower(t.Text)]
 }

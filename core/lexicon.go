@@ -23,7 +23,10 @@ type lexiconData struct {
 	objectCue  map[string]bool   // cues whose object is the listener: told
 	phraseCues [][]string        // multi-word cues, lower case words
 	nominal    map[string]nominalHead
-	firstName  map[string]byte // "Hillary" → 'f'
+	firstName  map[string]byte       // "Hillary" → 'f'
+	orgs       map[string][][]string // first word → the known organization names that start with it
+	placeWord  map[string]bool       // "Province": ends a place's name
+	eventWord  map[string]bool       // "Games": ends an event's name
 }
 
 // nominalHead is what a description with this head word can name.
@@ -59,6 +62,9 @@ func loadLexicon() *lexiconData {
 		objectCue:  map[string]bool{},
 		nominal:    map[string]nominalHead{},
 		firstName:  map[string]byte{},
+		orgs:       map[string][][]string{},
+		placeWord:  map[string]bool{},
+		eventWord:  map[string]bool{},
 	}
 	for _, line := range readLines("countries.txt") {
 		fields := strings.Split(line, "|")
@@ -93,6 +99,18 @@ func loadLexicon() *lexiconData {
 	for _, line := range readLines("nominals.txt") {
 		f := strings.Fields(line)
 		lx.nominal[f[0]] = nominalHead{Type: f[1], Synonyms: f[2:]}
+	}
+	for _, line := range readLines("orgs.txt") {
+		words := strings.Fields(line)
+		lx.orgs[words[0]] = append(lx.orgs[words[0]], words)
+	}
+	for _, line := range readLines("placewords.txt") {
+		kind, w, _ := strings.Cut(line, " ")
+		if kind == "place" {
+			lx.placeWord[w] = true
+		} else {
+			lx.eventWord[w] = true
+		}
 	}
 	for _, line := range readLines("firstnames.txt") {
 		g, name, _ := strings.Cut(line, " ")

@@ -73,14 +73,19 @@ func tokenIndex(toks []token, offset int) int {
 func cleanMention(text string, toks []token, sent int, m mention) (nameMention, bool) {
 	ts := tokensIn(toks, m.Start, m.End)
 	nm := nameMention{Start: m.Start, End: m.End, Type: m.Type, Sent: sent}
+	if len(ts) == 0 {
+		// Part of a token: "China" in "China-Russia".
+		nm.Words = []string{text[m.Start:m.End]}
+		return typeByLexicon(text, nm), true
+	}
 	for len(ts) > 1 {
 		w := strings.ToLower(ts[0].Text)
 		if g, ok := lexicon.honorific[w]; ok {
 			if g != "-" {
 				nm.Gender = g[0]
 			}
-		} else if !isRoleWord(w) && lexicon.demonym[ts[0].Text] == "" {
-			break
+		} else if !isRoleWord(w) && (lexicon.demonym[ts[0].Text] == "" || m.Type != Person) {
+			break // "Chinese Foreign Ministry" keeps its nationality
 		}
 		ts = ts[1:]
 	}
@@ -109,15 +114,10 @@ func cleanMention(text string, toks []token, sent int, m mention) (nameMention, 
 	for _, t := range ts {
 		nm.Words = append(nm.Words, strings.TrimSuffix(t.Text, "."))
 	}
-	switch {
-	case lexicon.demonym[name] != "":
-		nm.Type = NORP
-	case lexicon.country[name] != "":
-		nm.Type = Place
-	case len(ts) == 1 && isRoleWord(name):
-		return nm, false
+	if allRoleWords(nm.Words) {
+		return nm, false // "Foreign Ministers", "President"
 	}
-	return nm, true
+	return typeByLexicon(text, nm), true
 }
 
 // isPartyAffiliation reports whether name is a US party and state tag
@@ -127,6 +127,22 @@ func isPartyAffiliation(name string) bool {
 		return false
 	}
 	return unicode.IsUpper(firstRune(name[2:]))
+}
+
+// allRoleWords reports whether every word is a title or role word (or
+// its plural), or an adjective that only goes with one.
+func allRoleWords(words []string) bool {
+	for _, w := range words {
+		lw := strings.ToLower(w)
+		switch lw {
+		case "foreign", "deputy", "vice", "prime", "senior", "chief", "former", "acting", "interim":
+			continue
+		}
+		if !isRoleWord(lw) && !isRoleWord(strings.TrimSuffix(lw, "s")) {
+			return false
+		}
+	}
+	return true
 }
 
 // honorificBefore reports the gender shown by an honorific just before
@@ -144,24 +160,42 @@ func honorificBefore(text string, toks []token, offset int) (byte, bool) {
 }
 
 // isTitleCase reports whether a sentence looks like a headline: three or
-// more words and nearly all of the longer ones capitalized. prose takes
-// any capitalized word there for a name ("Lavrov Arrives").
+// more words, every word of four letters or more capitalized, and no full
+// stop at the end. prose and the tagger take any capitalized word there
+// for a name ("Lavrov Arrives").
 func isTitleCase(toks []token) bool {
 	if n := len(toks); n > 0 && strings.HasSuffix(toks[n-1].Text, ".") {
 		return false // body text ends in a full stop, a headline does not
 	}
-	words, caps := 0, 0
+	words := 0
 	for _, t := range toks {
-		r, _ := utf8.DecodeRuneInString(t.Text)
+		r := firstRune(t.Text)
 		if !unicode.IsLetter(r) {
 			continue
 		}
 		words++
-		if unicode.IsUpper(r) {
-			caps++
+		if !unicode.IsUpper(r) && utf8.RuneCountInString(t.Text) >= 4 {
+			return false
 		}
 	}
-	return words >= 3 && caps*10 >= words*8
+	return words >= 3 && !allCaps(toks)
+}
+
+// allCaps reports whether most words of a sentence are in capitals: wire
+// headlines ("SOCCER - JAPAN GET LUCKY WIN"), which the tagger has learnt
+// to read, unlike Title Case.
+func allCaps(toks []token) bool {
+	words, upper := 0, 0
+	for _, t := range toks {
+		if utf8.RuneCountInString(t.Text) < 2 || !unicode.IsLetter(firstRune(t.Text)) {
+			continue
+		}
+		words++
+		if strings.ToUpper(t.Text) == t.Text {
+			upper++
+		}
+	}
+	return words > 0 && upper*10 >= words*8
 }
 
 // trimHeadlineMentions keeps, of a mention in a Title Case line, only the
@@ -172,43 +206,65 @@ func trimHeadlineMentions(text string, sents []sentenceTokens, ms []nameMention)
 	for i, s := range sents {
 		title[i] = isTitleCase(s.Toks)
 	}
-	known := map[string]bool{}
+	known := map[string]string{} // a word of a name in the body → that name's type
 	for _, m := range ms {
 		if !title[m.Sent] {
 			for _, w := range m.Words {
-				known[w] = true
+				if _, ok := known[w]; !ok {
+					known[w] = m.Type
+				}
 			}
 		}
 	}
-	out := ms[:0]
+	var out []nameMention
 	for _, m := range ms {
 		if !title[m.Sent] {
 			out = append(out, m)
 			continue
 		}
-		// The longest run of known words.
-		best, bestLen := 0, 0
-		for i := 0; i < len(m.Words); {
+		// Each run of words that the body uses in names is a mention,
+		// typed as the body types it; a known country or nationality
+		// stands on its own.
+		ts := tokensIn(sents[m.Sent].Toks, m.Start, m.End)
+		for i := 0; i < len(ts); {
 			j := i
-			for j < len(m.Words) && known[m.Words[j]] {
+			for j < len(ts) && known[m.Words[j]] != "" {
 				j++
 			}
-			if j-i > bestLen {
-				best, bestLen = i, j-i
+			if j == i {
+				if w := m.Words[i]; lexicon.country[w] != "" || lexicon.demonym[w] != "" || isKnownOrg(w) {
+					j = i + 1
+				} else {
+					i++
+					continue
+				}
 			}
-			i = j + 1
+			part := m
+			part.Start, part.End = ts[i].Start, ts[j-1].End
+			part.Words = m.Words[i:j]
+			if t := known[m.Words[i]]; t != "" {
+				part.Type = t
+			} else if isKnownOrg(m.Words[i]) {
+				part.Type = Org
+			}
+			out = append(out, typeByLexicon(text, part))
+			i = j
 		}
-		if bestLen == 0 && lexicon.country[text[m.Start:m.End]] == "" && lexicon.demonym[text[m.Start:m.End]] == "" {
-			continue
-		}
-		if bestLen > 0 && bestLen < len(m.Words) {
-			ts := tokensIn(sents[m.Sent].Toks, m.Start, m.End)
-			m.Start, m.End = ts[best].Start, ts[best+bestLen-1].End
-			m.Words = m.Words[best : best+bestLen]
-		}
-		out = append(out, m)
 	}
 	return out
+}
+
+// typeByLexicon types a mention that is a known country as a place and a
+// known nationality as NORP, whatever the tagger said.
+func typeByLexicon(text string, m nameMention) nameMention {
+	name := text[m.Start:m.End]
+	switch {
+	case lexicon.country[name] != "":
+		m.Type = Place
+	case lexicon.demonym[name] != "":
+		m.Type = NORP
+	}
+	return m
 }
 
 // retypeByName makes a person of any mention whose words all belong to a

@@ -17,17 +17,54 @@ type token struct {
 }
 
 // tagSentence runs prose on one sentence span of text and returns its
-// tokens with their offsets in text.
+// tokens with their offsets in text, part-of-speech tags, and entity
+// labels from Lede's own tagger (see ner.go).
 func tagSentence(text string, sent Span) []token {
+	toks := posTagSentence(text, sent)
+	if m, err := loadNER(); err == nil {
+		for i, l := range m.tag(toks) {
+			toks[i].Label = nerToLabel(l, toks[i].Text)
+		}
+	}
+	return toks
+}
+
+// posTagSentence runs prose's tokenizer and part-of-speech tagger only.
+func posTagSentence(text string, sent Span) []token {
 	LoadModel()
 	src := text[sent.Start:sent.End]
 	doc, err := prose.NewDocument(src,
 		prose.UsingModel(model),
-		prose.WithSegmentation(false))
+		prose.WithSegmentation(false),
+		prose.WithExtraction(false))
 	if err != nil {
 		return nil
 	}
 	return alignTokens(src, sent.Start, doc.Tokens())
+}
+
+// nerToLabel maps the tagger's CoNLL labels to the IOB labels of our
+// types: PER → PERSON, LOC → GPE (a place), ORG → ORG; MISC only for
+// nationalities (NORP), else nothing.
+func nerToLabel(l, word string) string {
+	prefix, typ, ok := strings.Cut(l, "-")
+	if !ok {
+		return "O"
+	}
+	switch typ {
+	case "PER":
+		return prefix + "-PERSON"
+	case "LOC":
+		return prefix + "-GPE"
+	case "ORG":
+		return prefix + "-ORG"
+	case "MISC":
+		if lexicon.demonym[word] != "" {
+			return prefix + "-NORP"
+		}
+		return prefix + "-MISC"
+	}
+	return "O"
 }
 
 // alignTokens places prose's tokens on src with a cursor. prose rewrites
