@@ -77,7 +77,8 @@ func chunkMentions(text string, toks []token) []mention {
 // places ("Beijing Winter Olympic Games"), a place word ends a place
 // ("Anhui Province"), known organizations are organizations ("Xinhua",
 // "NATO", "AP"), and a compound of places names each ("China-Russia").
-// MISC mentions are dropped at the end.
+// MISC mentions stay, so that their words are not taken for names
+// later; buildEntities drops them.
 func applyWordLists(text string, toks []token, ms []mention) []mention {
 	var out []mention
 	covered := func(start, end int) int { // index in out of a mention overlapping [start, end)
@@ -143,9 +144,6 @@ func applyWordLists(text string, toks []token, ms []mention) []mention {
 	}
 	kept := out[:0]
 	for _, m := range out {
-		if m.Type == misc {
-			continue
-		}
 		// A nationality before an organization is part of its name:
 		// "Chinese Foreign Ministry", "Russian Defence Ministry".
 		if n := len(kept); n > 0 && m.Type == Org && kept[n-1].Type == NORP && onlySpaces(text[kept[n-1].End:m.Start]) {

@@ -1,6 +1,7 @@
 package core
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -42,6 +43,8 @@ func buildEntities(text string, sents []sentenceTokens, raw [][]mention) ([]Enti
 		}
 	}
 	ms = trimHeadlineMentions(text, sents, ms)
+	ms = propagateNames(text, sents, ms)
+	ms = slices.DeleteFunc(ms, func(m nameMention) bool { return m.Type == misc })
 	retypeByName(ms)
 	for i := range ms {
 		if ms[i].Type == Person {
@@ -167,8 +170,8 @@ func isTitleCase(toks []token) bool {
 	if n := len(toks); n > 0 && strings.HasSuffix(toks[n-1].Text, ".") {
 		return false // body text ends in a full stop, a headline does not
 	}
-	words := 0
-	for _, t := range toks {
+	words, glue := 0, false
+	for i, t := range toks {
 		r := firstRune(t.Text)
 		if !unicode.IsLetter(r) {
 			continue
@@ -177,8 +180,22 @@ func isTitleCase(toks []token) bool {
 		if !unicode.IsUpper(r) && utf8.RuneCountInString(t.Text) >= 4 {
 			return false
 		}
+		glue = glue || i > 0 && headlineGlue[t.Text]
 	}
-	return words >= 3 && !allCaps(toks)
+	// A list of names ("Billy Andrade, Duffy Waldorf") is capitalized
+	// too, but has none of the small words a headline capitalizes.
+	return words >= 3 && glue && !allCaps(toks)
+}
+
+// headlineGlue are small words that Title Case capitalizes and a list of
+// names does not have.
+var headlineGlue = map[string]bool{
+	"With": true, "For": true, "As": true, "To": true, "Of": true, "In": true, "On": true,
+	"At": true, "The": true, "And": true, "A": true, "An": true, "By": true, "From": true,
+	"Is": true, "Are": true, "Over": true, "After": true, "Amid": true, "Says": true,
+	"Say": true, "Into": true, "Against": true, "Will": true, "Be": true, "Not": true,
+	"Up": true, "Out": true, "But": true, "Or": true, "Its": true, "His": true, "Her": true,
+	"Their": true, "Who": true, "What": true, "How": true, "Why": true, "New": true,
 }
 
 // allCaps reports whether most words of a sentence are in capitals: wire
@@ -265,6 +282,51 @@ func typeByLexicon(text string, m nameMention) nameMention {
 		m.Type = NORP
 	}
 	return m
+}
+
+// propagateNames marks the places where a one-word name found elsewhere
+// in the text, or a person's surname, stands again untagged: the tagger
+// misses a name at the start of a sentence ("Putin and Xi met") that it
+// found in the middle of another, and a text names one referent the same
+// way throughout.
+func propagateNames(text string, sents []sentenceTokens, ms []nameMention) []nameMention {
+	typeOf := map[string]string{}
+	for _, m := range ms {
+		switch {
+		case m.Type == Person && len(m.Words) >= 2:
+			typeOf[m.Words[len(m.Words)-1]] = Person
+		case len(m.Words) == 1 && m.Type != NORP && m.Type != misc:
+			if _, ok := typeOf[m.Words[0]]; !ok {
+				typeOf[m.Words[0]] = m.Type
+			}
+		}
+	}
+	if len(typeOf) == 0 {
+		return ms
+	}
+	var added []nameMention
+	k := 0 // ms[k] is the first mention that may cover the token
+	for si, s := range sents {
+		for _, t := range s.Toks {
+			for k < len(ms) && ms[k].End <= t.Start {
+				k++
+			}
+			if k < len(ms) && ms[k].Start < t.End {
+				continue // inside a mention
+			}
+			typ, ok := typeOf[t.Text]
+			if !ok || !strings.HasPrefix(t.Tag, "NNP") && !unicode.IsUpper(firstRune(t.Text)) {
+				continue
+			}
+			added = append(added, nameMention{Start: t.Start, End: t.End, Type: typ, Sent: si, Words: []string{t.Text}})
+		}
+	}
+	if len(added) == 0 {
+		return ms
+	}
+	ms = append(ms, added...)
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+	return ms
 }
 
 // retypeByName makes a person of any mention whose words all belong to a

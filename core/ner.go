@@ -282,6 +282,15 @@ func gazetteerClasses(word string) []string {
 	if months[lower] || timeWords[lower] {
 		out = append(out, "time")
 	}
+	if len(lexicon.orgs[word]) > 0 {
+		out = append(out, "knownorg")
+	}
+	if lexicon.placeWord[word] {
+		out = append(out, "placeword")
+	}
+	if lexicon.eventWord[word] {
+		out = append(out, "eventword")
+	}
 	return out
 }
 
