@@ -1,0 +1,137 @@
+package core
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestSameWord(t *testing.T) {
+	tests := []struct {
+		a, b   string
+		minLen int
+		want   bool
+	}{
+		{"Lavrov", "lavrov", minFuzzySurname, true},
+		{"Sergei", "Sergey", minFuzzyFirstName, true},
+		{"Zelensky", "Zelenskyy", minFuzzySurname, true},
+		{"Wang", "Wan", minFuzzySurname, false},
+		{"Langer", "Lanner", minFuzzySurname, false}, // two golfers
+		{"Wilde", "Bilde", minFuzzySurname, false},
+		{"Stephanopoulos", "Stephnopoulos", minFuzzySurname, true},
+		{"Putin", "Pution", minFuzzySurname, false}, // too short to guess
+	}
+	for _, tt := range tests {
+		if got := sameWord(tt.a, tt.b, tt.minLen); got != tt.want {
+			t.Errorf("sameWord(%q, %q, %d) = %v, want %v", tt.a, tt.b, tt.minLen, got, tt.want)
+		}
+	}
+}
+
+func TestIsInitials(t *testing.T) {
+	tests := []struct {
+		acr   string
+		words string
+		want  bool
+	}{
+		{"NATO", "North Atlantic Treaty Organization", true},
+		{"FBI", "Federal Bureau of Investigation", true},
+		{"UN", "United Nations", true},
+		{"EU", "North Atlantic Treaty Organization", false},
+		{"nato", "North Atlantic Treaty Organization", false},
+	}
+	for _, tt := range tests {
+		if got := isInitials(tt.acr, strings.Fields(tt.words)); got != tt.want {
+			t.Errorf("isInitials(%q, %q) = %v, want %v", tt.acr, tt.words, got, tt.want)
+		}
+	}
+}
+
+// entityCase is a text and the entities expected in it: for each, its
+// type, its name and its aliases in order.
+type entityCase struct {
+	name string
+	text string
+	want []string // "TYPE name | alias, alias"; only these entities are checked
+	not  []string // names that must not be an entity of any type
+}
+
+var entityCases = []entityCase{
+	{"surname and possessive join the full name",
+		"Russian Foreign Minister Sergey Lavrov arrived on Monday. Lavrov's visit was short, and Lavrov left.",
+		[]string{"PERSON Sergey Lavrov | Sergey Lavrov, Lavrov"}, []string{"Russian Foreign Minister Sergey Lavrov"}},
+	{"two people who share a surname stay apart",
+		"Wang Wenbin spoke on Monday. Wang Yi met the envoy later.\n\nWang said the talks went well.",
+		[]string{"PERSON Wang Wenbin | Wang Wenbin", "PERSON Wang Yi | Wang Yi, Wang"}, nil},
+	{"spelling variants merge",
+		"Volodymyr Zelenskyy spoke in Kyiv. Later Zelensky said he was ready.",
+		[]string{"PERSON Volodymyr Zelenskyy | Volodymyr Zelenskyy, Zelensky"}, nil},
+	{"an acronym joins the name it stands for",
+		"The North Atlantic Treaty Organization (NATO) met in Brussels. NATO said it was united.",
+		[]string{"ORG North Atlantic Treaty Organization | North Atlantic Treaty Organization, NATO"}, nil},
+	{"nationalities, organizations and places",
+		"The Chinese Foreign Ministry said Xinhua and Tass reported from Anhui Province on Monday.",
+		[]string{"ORG Chinese Foreign Ministry | Chinese Foreign Ministry", "ORG Xinhua | Xinhua", "ORG Tass | Tass", "PLACE Anhui Province | Anhui Province"}, nil},
+	{"a compound of countries names each",
+		"Officials praised China-Russia ties on Monday.",
+		[]string{"PLACE China | China", "PLACE Russia | Russia"}, []string{"China-Russia"}},
+	{"headline words are not names",
+		"China Assures Unlimited Cooperation With Russia As Lavrov Arrives For Talks\n\nSergey Lavrov arrived in Beijing on Monday.",
+		[]string{"PERSON Sergey Lavrov | Lavrov, Sergey Lavrov", "PLACE Russia | Russia"}, []string{"Lavrov Arrives", "Assures", "Talks"}},
+	{"an event is not a place",
+		"They met at the opening of the Beijing Winter Olympic Games in February. Beijing was cold.",
+		[]string{"PLACE Beijing | Beijing"}, nil},
+	{"a title stays out of the name and in the roles",
+		"US Ambassador to China Nicholas Burns will attend. Burns said nothing.",
+		[]string{"PERSON Nicholas Burns | Nicholas Burns, Burns"}, []string{"US Ambassador to China Nicholas Burns"}},
+}
+
+func TestEntities(t *testing.T) {
+	for _, tc := range entityCases {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := Analyze(tc.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkInvariants(t, tc.text, res)
+			var got []string
+			for _, e := range res.Entities {
+				got = append(got, e.Type+" "+e.Name+" | "+strings.Join(e.Aliases, ", "))
+				if slices.Contains(tc.not, e.Name) {
+					t.Errorf("unwanted entity %s %q", e.Type, e.Name)
+				}
+			}
+			for _, w := range tc.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("missing %q; got %q", w, got)
+				}
+			}
+		})
+	}
+}
+
+func TestRoles(t *testing.T) {
+	text := "Russian Foreign Minister Sergey Lavrov met Chinese Foreign Ministry spokesman Wang Wenbin, " +
+		"President of Russia Vladimir Putin and US Ambassador to China Nicholas Burns."
+	res, err := Analyze(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"Sergey Lavrov":  "Russian Foreign Minister",
+		"Wang Wenbin":    "Chinese Foreign Ministry spokesman",
+		"Vladimir Putin": "President of Russia",
+		"Nicholas Burns": "US Ambassador to China",
+	}
+	for _, e := range res.Entities {
+		if role, ok := want[e.Name]; ok {
+			if !slices.Contains(e.Roles, role) {
+				t.Errorf("%s: roles %q, want %q", e.Name, e.Roles, role)
+			}
+			delete(want, e.Name)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("people not found: %v", want)
+	}
+}
