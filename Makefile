@@ -14,7 +14,7 @@ WASM_ENV  := env -i PATH="$(PATH)" HOME="$(HOME)" GOCACHE="$(shell $(GO) env GOC
              GOMODCACHE="$(shell $(GO) env GOMODCACHE)" GOPROXY="$(shell $(GO) env GOPROXY)" \
              GOTOOLCHAIN=local GOFLAGS=-buildvcs=false GOOS=js GOARCH=wasm
 
-.PHONY: all build serve test vet unit wasm-test e2e chromium eval bench clean FORCE
+.PHONY: all build serve test vet chromium eval bench fuzz model clean FORCE
 
 all: build
 
@@ -57,6 +57,18 @@ chromium:
 ## eval: quality scores on ../shared/eval
 eval:
 	$(GO) run ./cmd/eval -shared $(SHARED)
+
+## fuzz: each fuzz target for FUZZTIME (not part of make test); a crasher
+## found stays in testdata/fuzz as a regression test
+FUZZTIME ?= 60s
+fuzz:
+	@for t in FuzzAnalyze FuzzFindQuotes FuzzNameMatching FuzzSegment; do \
+		echo "== $$t"; $(GO) test ./core -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) || exit 1; done
+	$(GO) test ./wasm -run '^$$' -fuzz '^FuzzUTF16Index$$' -fuzztime $(FUZZTIME)
+
+## model: retrain the entity tagger on CoNLL-2003 (deterministic)
+model:
+	$(GO) run ./cmd/trainner -train $(SHARED)/eval/conll2003-train.txt -o core/nermodel/ner.bin
 
 ## bench: Go benchmarks of core
 bench:

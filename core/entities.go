@@ -107,6 +107,16 @@ func applyWordLists(text string, toks []token, ms []mention) []mention {
 					break
 				}
 			}
+			// A nationality and then capitalized words that end in an
+			// organization word: "Chinese Foreign Ministry".
+			if m.Type == NORP {
+				for k := j; k < len(toks) && k-j < 3 && unicode.IsUpper(firstRune(toks[k].Text)) && onlySpaces(text[toks[k-1].End:toks[k].Start]); k++ {
+					if isOrgWord(toks[k].Text) {
+						m.End, m.Type = toks[k].End, Org
+						break
+					}
+				}
+			}
 			if m.Type != misc && j < len(toks) && lexicon.placeWord[toks[j].Text] && onlySpaces(text[m.End:toks[j].Start]) {
 				m.End, m.Type = toks[j].End, Place
 			}

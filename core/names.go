@@ -624,6 +624,14 @@ func groupMentions(text string, ms []nameMention) []Entity {
 			e.Name = mt
 		}
 	}
+	for i := range ents {
+		// The name first, then the other forms in order of appearance.
+		e := &ents[i]
+		if k := slices.Index(e.Aliases, e.Name); k > 0 {
+			copy(e.Aliases[1:k+1], e.Aliases[:k])
+			e.Aliases[0] = e.Name
+		}
+	}
 	return ents
 }
 

@@ -2,6 +2,7 @@ package core
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -81,4 +82,35 @@ func TestSentencesInsideParagraphs(t *testing.T) {
 			t.Errorf("sentence %q is in no paragraph", text[s.Start:s.End])
 		}
 	}
+}
+
+// FuzzSegment checks that sentences and paragraphs are in range, on rune
+// boundaries, sorted, not empty, and that every sentence lies in a
+// paragraph.
+func FuzzSegment(f *testing.F) {
+	f.Add("Mr. Smith went to Washington. He left.\n\nA new paragraph.")
+	f.Add("a\r\n\r\nb\u2028c\u2029\u2029d")
+	f.Add("“Why?” she asked… Then: (no.) ")
+	f.Fuzz(func(t *testing.T, text string) {
+		paras, sents := Paragraphs(text), Sentences(text)
+		for _, list := range [][]Span{paras, sents} {
+			for i, s := range list {
+				if s.Start < 0 || s.Start >= s.End || s.End > len(text) {
+					t.Fatalf("span %v out of range or empty (len %d)", s, len(text))
+				}
+				if i > 0 && s.Start < list[i-1].End {
+					t.Fatalf("spans %v and %v overlap", list[i-1], s)
+				}
+			}
+		}
+		for _, s := range sents {
+			inside := false
+			for _, p := range paras {
+				inside = inside || p.Start <= s.Start && s.End <= p.End
+			}
+			if !inside && strings.TrimSpace(text[s.Start:s.End]) != "" {
+				t.Fatalf("sentence %q is in no paragraph", text[s.Start:s.End])
+			}
+		}
+	})
 }

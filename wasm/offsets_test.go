@@ -94,3 +94,26 @@ func TestAnalyzeJSONErrors(t *testing.T) {
 		t.Error("huge text: no error")
 	}
 }
+
+// FuzzUTF16Index checks the index against a plain count at every rune
+// boundary.
+func FuzzUTF16Index(f *testing.F) {
+	f.Add("Zürich – 😀 👩‍👩‍👧")
+	f.Add(strings.Repeat("é😀", 70))
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return // core refuses such text before the boundary sees it
+		}
+		ix := newUTF16Index(text)
+		units := 0
+		for i, r := range text {
+			if got := ix.convert(i); got != units {
+				t.Fatalf("convert(%d) = %d, want %d", i, got, units)
+			}
+			units += utf16Len(r)
+		}
+		if got := ix.convert(len(text)); got != units {
+			t.Fatalf("convert(end) = %d, want %d", got, units)
+		}
+	})
+}

@@ -14,6 +14,15 @@
   };
   const typeLabel = (t) => TYPE_LABELS[t] || String(t || 'Other');
 
+  // The entities panel's groups, in this order; types the analyzer may add
+  // later follow under their own name.
+  const GROUPS = [
+    {type: 'PERSON', label: 'People'},
+    {type: 'ORG', label: 'Organizations'},
+    {type: 'PLACE', label: 'Places'},
+    {type: 'NORP', label: 'Groups', note: 'nationalities, religious and political groups'},
+  ];
+
   const listeners = new Set(); // loading-state observers, see onState
   const pending = new Map(); // request id → {resolve, reject}
   let nextId = 1;
@@ -110,7 +119,8 @@
   const status = $('#status');
   const results = $('#results');
   const article = $('#article');
-  const entityRows = $('#entities tbody');
+  const entityPanel = $('#entities');
+  const typeToggles = document.querySelectorAll('button.type-toggle');
   const quotesSection = $('#quotes-section');
   const speakerList = $('#speakers');
   const tip = $('#quote-tip');
@@ -434,30 +444,53 @@
     return span;
   }
 
+  // renderEntities fills the panel: one group per type, each entity a
+  // button (so the keyboard reaches it) showing its name, mentions, roles
+  // and other names, most mentioned first.
   function renderEntities(entities) {
-    const first = (e) => (e.mentions && e.mentions.length ? e.mentions[0].start : Infinity);
-    const count = (e) => (e.mentions || []).length;
-    const sorted = [...entities].sort((a, b) => count(b) - count(a) || first(a) - first(b));
-    const rows = sorted.map((e) => {
-      const tr = el('tr', null, {entity: String(e.id)});
-      const name = el('td');
-      name.append(el('button', e.name, {entity: String(e.id)}, 'entity-link'));
-      if (Array.isArray(e.roles) && e.roles.length) {
-        name.append(el('span', e.roles.join('; '), null, 'roles'));
-      }
-      const type = el('td');
-      type.append(el('span', null, {type: String(e.type)}, 'swatch'), typeLabel(e.type));
-      tr.append(name, type, el('td', String(count(e)), null, 'num'));
-      return tr;
-    });
-    if (rows.length === 0) {
-      const tr = el('tr');
-      const td = el('td', 'Nobody and nothing named.', null, 'empty');
-      td.colSpan = 3;
-      tr.append(td);
-      rows.push(tr);
+    const count = (e) => (Array.isArray(e.mentions) ? e.mentions.length : 0);
+    const first = (e) => (count(e) ? e.mentions[0].start : Infinity);
+    const byType = new Map(GROUPS.map((g) => [g.type, {...g, entities: []}]));
+    for (const e of entities) {
+      const type = String(e.type);
+      if (!byType.has(type)) byType.set(type, {type, label: typeLabel(type), entities: []});
+      byType.get(type).entities.push(e);
     }
-    entityRows.replaceChildren(...rows);
+
+    const groups = [];
+    for (const g of byType.values()) {
+      if (g.entities.length === 0) continue;
+      g.entities.sort((a, b) => count(b) - count(a) || first(a) - first(b));
+      const section = el('section', null, {type: g.type}, 'entity-group');
+      const head = el('h3');
+      head.append(el('span', null, {type: g.type}, 'swatch'), el('span', g.label, null, 'group-label'),
+        el('span', String(g.entities.length), null, 'group-count'));
+      if (g.note) head.append(el('span', g.note, null, 'group-note'));
+      const list = el('ul', null, null, 'entity-list');
+      for (const e of g.entities) list.append(entityItem(e, count(e)));
+      section.append(head, list);
+      groups.push(section);
+    }
+    if (groups.length === 0) groups.push(el('p', 'Nobody and nothing named.', null, 'empty'));
+    entityPanel.replaceChildren(...groups);
+  }
+
+  function entityItem(e, n) {
+    const id = String(e.id);
+    const button = el('button', null, {entity: id, type: String(e.type)}, 'entity-row');
+    button.type = 'button';
+    button.setAttribute('aria-pressed', 'false');
+    button.append(el('span', String(e.name), null, 'entity-name'),
+      el('span', plural(n, 'mention', 'mentions'), null, 'entity-count'));
+    const roles = Array.isArray(e.roles) ? e.roles.map(String) : [];
+    if (roles.length) button.append(el('span', roles.join(' · '), null, 'entity-roles'));
+    // aliases lists every surface form, the name included.
+    const others = [...new Set(Array.isArray(e.aliases) ? e.aliases.map(String) : [])]
+      .filter((a) => a !== e.name);
+    if (others.length) button.append(el('span', `also: ${others.join(', ')}`, null, 'entity-aliases'));
+    const li = el('li', null, {entity: id}, 'entity');
+    li.append(button);
+    return li;
   }
 
   // ---- Who said what -----------------------------------------------------
@@ -637,9 +670,11 @@
       pinnedQuote = i;
       showQuote();
     } else if (ev.key === 'Escape') {
-      // Dismisses the tip without moving focus, as a tooltip should.
-      hovered = focused = pinnedQuote = null;
+      // Dismisses the tip and the pinned entity without moving focus, as
+      // a tooltip should.
+      hovered = focused = pinnedQuote = pinnedEntity = null;
       showQuote();
+      highlight(null);
     }
   });
   speakerList.addEventListener('click', (ev) => {
@@ -658,18 +693,44 @@
 
   let pinnedEntity = null; // entity id fixed by a click, shown when not hovering
 
+  // highlight marks entity id's mentions and panel row as is-active; the
+  // pinned entity's row also reads as pressed.
   function highlight(id) {
     for (const node of document.querySelectorAll('.is-active')) node.classList.remove('is-active');
+    for (const b of entityPanel.querySelectorAll('button.entity-row')) {
+      b.setAttribute('aria-pressed', String(b.dataset.entity === pinnedEntity));
+    }
     if (!id) return;
-    const sel = `mark[data-entity="${CSS.escape(id)}"], tr[data-entity="${CSS.escape(id)}"]`;
+    const sel = `mark[data-entity="${CSS.escape(id)}"], li.entity[data-entity="${CSS.escape(id)}"]`;
     for (const node of document.querySelectorAll(sel)) node.classList.add('is-active');
   }
 
-  // entityAt returns the entity a pointer event is about: a mark's entity,
-  // or the speaker of a quote.
+  // pin toggles entity id as the pinned one and shows it, or, once
+  // unpinned, still id while the pointer or focus is on it.
+  function pin(id) {
+    pinnedEntity = pinnedEntity === id ? null : id;
+    highlight(pinnedEntity || id);
+  }
+
+  // A type switched off in the legend keeps its marks, so the text and
+  // the mentions stay; style.css drops their colours by this class.
+  const hideClass = (type) => `hide-${String(type).toLowerCase()}`;
+  const typeHidden = (type) => article.classList.contains(hideClass(type));
+
+  for (const toggle of typeToggles) {
+    toggle.addEventListener('click', () => {
+      const on = toggle.getAttribute('aria-pressed') !== 'true';
+      toggle.setAttribute('aria-pressed', String(on));
+      article.classList.toggle(hideClass(toggle.dataset.type), !on);
+    });
+  }
+
+  // entityAt returns the entity a pointer event in the article is about: a
+  // mark's entity, unless its type is switched off, or the speaker of a
+  // quote.
   function entityAt(target) {
     const mark = target.closest && target.closest('mark[data-entity]');
-    if (mark) return mark.dataset.entity;
+    if (mark && !typeHidden(mark.dataset.type)) return mark.dataset.entity;
     const quote = target.closest && target.closest('.quote[data-speaker]');
     return quote ? quote.dataset.speaker : null;
   }
@@ -689,17 +750,27 @@
   });
   article.addEventListener('click', (ev) => {
     const mark = ev.target.closest('mark[data-entity]');
-    if (!mark) return;
-    pinnedEntity = pinnedEntity === mark.dataset.entity ? null : mark.dataset.entity;
-    highlight(pinnedEntity || mark.dataset.entity);
+    if (mark && !typeHidden(mark.dataset.type)) pin(mark.dataset.entity);
   });
-  // The list's buttons make the same highlighting reachable by keyboard.
+
+  // The panel previews an entity under the pointer or keyboard focus, as
+  // the article does; leaving it goes back to the pinned one.
+  const rowEntity = (target) => {
+    const b = target.closest && target.closest('button.entity-row');
+    return b ? b.dataset.entity : null;
+  };
+  entityPanel.addEventListener('mouseover', (ev) => highlight(rowEntity(ev.target) || pinnedEntity));
+  entityPanel.addEventListener('mouseleave', () => highlight(pinnedEntity));
+  entityPanel.addEventListener('focusin', (ev) => highlight(rowEntity(ev.target) || pinnedEntity));
+  entityPanel.addEventListener('focusout', () => highlight(pinnedEntity));
+
+  // The panel's rows and the speakers' names pin an entity and bring its
+  // first mention into view; Enter on a focused one is a click.
   results.addEventListener('click', (ev) => {
-    const button = ev.target.closest('button.entity-link');
+    const button = ev.target.closest('button.entity-link, button.entity-row');
     if (!button) return;
     const id = button.dataset.entity;
-    pinnedEntity = pinnedEntity === id ? null : id;
-    highlight(pinnedEntity);
+    pin(id);
     const first = pinnedEntity && article.querySelector(`mark[data-entity="${CSS.escape(id)}"]`);
     if (first) scrollToCentre(first);
   });
