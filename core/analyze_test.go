@@ -113,9 +113,10 @@ func TestAnalyzeOddInput(t *testing.T) {
 		"crlf":           "Lavrov Arrives\r\n\r\nSergey Lavrov arrived in Beijing.\r\n",
 		"nul":            "Sergey\x00Lavrov in Beijing\x00.",
 		"markup":         `<img src=x onerror="alert(1)"><script>alert(2)</script> Sergey Lavrov`,
-		"many quotes":    strings.Repeat(`"`, 3000),
-		"long word":      strings.Repeat("a", 100000),
-		"nested":         strings.Repeat("(", 2000) + "Beijing" + strings.Repeat(")", 2000),
+		"many quotes":    strings.Repeat(`"`, 10000),
+		"long word":      strings.Repeat("a", 1<<20),
+		"nested":         strings.Repeat("(", 5000) + "Beijing" + strings.Repeat(")", 5000),
+		"lone surrogate": "Lavrov � said �.", // what JavaScript's lone surrogates become
 		"html entities":  "Russia&rsquo;s envoy Sergey Lavrov &amp; Wang Yi",
 		"curly and tabs": "\t“Beijing,”\tsaid\tLavrov.",
 	}

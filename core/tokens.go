@@ -33,7 +33,7 @@ func tagSentence(text string, sent Span) []token {
 func posTagSentence(text string, sent Span) []token {
 	LoadModel()
 	src := text[sent.Start:sent.End]
-	doc, err := prose.NewDocument(src,
+	doc, err := prose.NewDocument(breakLongRuns(src),
 		prose.UsingModel(model),
 		prose.WithSegmentation(false),
 		prose.WithExtraction(false))
@@ -41,6 +41,50 @@ func posTagSentence(text string, sent Span) []token {
 		return nil
 	}
 	return alignTokens(src, sent.Start, doc.Tokens())
+}
+
+// maxRun is the longest run without white space that prose is given
+// whole. prose strips a word's leading and trailing punctuation one
+// character at a time, recounting the word each time, so a run of 10,000
+// quote marks or brackets costs it seconds.
+const maxRun = 64
+
+// breakLongRuns returns s with a space put into every run of more than
+// maxRun bytes without white space, every maxRun/2 bytes, at rune
+// boundaries. Only prose sees the copy; tokens are placed on the original
+// text, where the pieces of a long run lie side by side.
+func breakLongRuns(s string) string {
+	run, long := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			run = 0
+			continue
+		}
+		run++
+		if run > maxRun {
+			long = true
+			break
+		}
+	}
+	if !long {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/(maxRun/2) + 1)
+	n := 0
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			n = 0
+		} else if n >= maxRun/2 {
+			b.WriteByte(' ')
+			n = 0
+		}
+		if !unicode.IsSpace(r) {
+			n++
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // nerToLabel maps the tagger's CoNLL labels to the IOB labels of our

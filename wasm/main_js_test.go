@@ -78,3 +78,17 @@ func TestBoundaryUTF16(t *testing.T) {
 		}
 	}
 }
+
+// An input that makes core panic comes back as {error}, and the module
+// keeps working: a Go panic would otherwise end it for good.
+func TestBoundarySurvivesCorePanic(t *testing.T) {
+	defer func(f func(string) (core.Result, error)) { analyze = f }(analyze)
+	analyze = func(string) (core.Result, error) { panic("boom") }
+	if v := call(t, "Sergey Lavrov"); v.Get("error").Type() != js.TypeString {
+		t.Fatalf("want an error, got %v", v)
+	}
+	analyze = core.Analyze
+	if res := resultOf(t, call(t, "Sergey Lavrov arrived in Beijing.")); len(res.Entities) == 0 {
+		t.Error("no entities after a panic")
+	}
+}

@@ -117,3 +117,16 @@ func FuzzUTF16Index(f *testing.F) {
 		}
 	})
 }
+
+// A panic in core becomes an error, and the next call works.
+func TestAnalyzeJSONSurvivesPanic(t *testing.T) {
+	defer func(f func(string) (core.Result, error)) { analyze = f }(analyze)
+	analyze = func(string) (core.Result, error) { panic("boom") }
+	if _, err := analyzeJSON("Sergey Lavrov"); err == nil || !strings.Contains(err.Error(), "boom") {
+		t.Fatalf("err = %v, want the panic as an error", err)
+	}
+	analyze = core.Analyze
+	if out, err := analyzeJSON("Sergey Lavrov arrived in Beijing."); err != nil || !strings.Contains(out, "Beijing") {
+		t.Fatalf("after a panic: %q, %v", out, err)
+	}
+}
