@@ -3,25 +3,26 @@ package core
 import (
 	"runtime/debug"
 	"sync"
-
-	"github.com/jdkato/prose/v2"
 )
 
-var (
-	modelOnce sync.Once
-	model     *prose.Model
-)
+var modelOnce sync.Once
 
-// LoadModel loads prose's tagging and NER model if it is not loaded yet.
-// Analyze calls it, so callers need it only to pay the cost up front (the
-// browser does, to say "ready" only when analysis will be quick). It is
-// safe for concurrent use; the model is loaded once per process.
+// LoadModel loads the part-of-speech and entity models if they are not
+// loaded yet. Analyze calls it, so callers need it only to pay the cost up
+// front (the browser does, to say "ready" only when analysis will be
+// quick). It is safe for concurrent use; the models are loaded once per
+// process. prose itself loads no model: Lede uses its tokenizer only.
 func LoadModel() {
 	modelOnce.Do(func() {
-		// Decoding the model allocates millions of small map entries that
-		// all stay live: collecting during the load is wasted work.
+		// Decoding allocates many small map entries that all stay live:
+		// collecting during the load is wasted work.
 		old := debug.SetGCPercent(-1)
 		defer debug.SetGCPercent(old)
-		model = prose.ModelFromData("lede")
+		if _, err := loadPOS(); err != nil {
+			panic(err) // the embedded model is part of the binary
+		}
+		if _, err := loadNER(); err != nil {
+			panic(err)
+		}
 	})
 }

@@ -29,18 +29,21 @@ func tagSentence(text string, sent Span) []token {
 	return toks
 }
 
-// posTagSentence runs prose's tokenizer and part-of-speech tagger only.
+// posTagSentence tokenizes one sentence with prose's tokenizer and tags
+// it with prose's part-of-speech model in its faster form (pos.go).
 func posTagSentence(text string, sent Span) []token {
 	LoadModel()
 	src := text[sent.Start:sent.End]
 	doc, err := prose.NewDocument(breakLongRuns(src),
-		prose.UsingModel(model),
 		prose.WithSegmentation(false),
+		prose.WithTagging(false),
 		prose.WithExtraction(false))
 	if err != nil {
 		return nil
 	}
-	return alignTokens(src, sent.Start, doc.Tokens())
+	toks := alignTokens(src, sent.Start, doc.Tokens())
+	posLoaded.tag(toks)
+	return toks
 }
 
 // maxRun is the longest run without white space that prose is given

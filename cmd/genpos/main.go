@@ -1,0 +1,63 @@
+// Command genpos converts prose's part-of-speech model (an averaged
+// perceptron stored as gob maps keyed by strings) into the compact form
+// that core embeds (core/posmodel/pos.bin): the same weights, keyed by a
+// 64-bit hash of each feature, so that loading is a copy instead of
+// decoding millions of map entries, and tagging does no string work per
+// feature. Run it when prose's version changes:
+//
+//	go run ./cmd/genpos -o core/posmodel/pos.bin
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/gob"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/jdkato/prose/v2"
+
+	"lede/core"
+)
+
+func decode(name string, v any) {
+	b, err := prose.Asset("model/AveragedPerceptron/" + name)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "genpos:", err)
+		os.Exit(1)
+	}
+	// prose's assets may be gzip-compressed or plain gob.
+	if zr, err := gzip.NewReader(bytes.NewReader(b)); err == nil {
+		if plain, err := io.ReadAll(zr); err == nil {
+			b = plain
+		}
+	}
+	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(v); err != nil {
+		fmt.Fprintln(os.Stderr, "genpos:", name, err)
+		os.Exit(1)
+	}
+}
+
+func main() {
+	out := flag.String("o", "core/posmodel/pos.bin", "where to write the model")
+	flag.Parse()
+	var weights map[string]map[string]float64
+	var tags map[string]string
+	var classes []string
+	decode("weights.gob", &weights)
+	decode("tags.gob", &tags)
+	decode("classes.gob", &classes)
+	data, err := core.EncodePOSModel(classes, tags, weights)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "genpos:", err)
+		os.Exit(1)
+	}
+	if err := os.WriteFile(*out, data, 0o644); err != nil {
+		fmt.Fprintln(os.Stderr, "genpos:", err)
+		os.Exit(1)
+	}
+	fmt.Fprintf(os.Stderr, "%d classes, %d tag-map words, %d features: wrote %s (%d bytes)\n",
+		len(classes), len(tags), len(weights), *out, len(data))
+}
