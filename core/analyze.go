@@ -27,6 +27,28 @@ var ErrInvalidUTF8 = errors.New("text is not valid UTF-8")
 // text that is too large or not valid UTF-8, and then says where.
 // It is safe for concurrent use.
 func Analyze(text string) (Result, error) {
+	return analyze(text, nil)
+}
+
+// An Analyzer analyses text like Analyze, and remembers the tagged
+// sentences of the last text it saw, so that analysing it again after an
+// edit re-tags only the sentences that changed. An Analyzer is not safe
+// for concurrent use; its memory is bounded by the last text.
+type Analyzer struct {
+	cache map[string][]token // sentence text → its tokens, offsets from the sentence start
+}
+
+// NewAnalyzer returns an Analyzer with an empty cache.
+func NewAnalyzer() *Analyzer {
+	return &Analyzer{cache: map[string][]token{}}
+}
+
+// Analyze is like the package's Analyze, with the cache.
+func (a *Analyzer) Analyze(text string) (Result, error) {
+	return analyze(text, a)
+}
+
+func analyze(text string, a *Analyzer) (Result, error) {
 	res := Result{
 		Offsets:    "utf8",
 		Entities:   []Entity{},
@@ -46,15 +68,48 @@ func Analyze(text string) (Result, error) {
 
 	sents := make([]sentenceTokens, len(res.Sentences))
 	raw := make([][]mention, len(res.Sentences))
+	var next map[string][]token
+	if a != nil {
+		next = make(map[string][]token, len(res.Sentences))
+	}
 	for i, s := range res.Sentences {
-		sents[i] = sentenceTokens{s, tagSentence(text, s)}
+		sents[i] = sentenceTokens{s, a.tagSentence(text, s, next)}
 		raw[i] = chunkMentions(text, sents[i].Toks)
+	}
+	if a != nil {
+		a.cache = next // keep only what the last text used
 	}
 	ents, ms := buildEntities(text, sents, raw)
 	quotes, ents := attributeQuotes(text, sents, findQuotes(text, res.Paragraphs), ents, ms)
 	res.Entities = append(res.Entities, ents...)
 	res.Quotes = append(res.Quotes, quotes...)
 	return res, nil
+}
+
+// tagSentence tags one sentence, from the cache when the same sentence
+// was tagged before, and records it in next. Tagging depends on the
+// sentence's text only, so a cached sentence only moves.
+func (a *Analyzer) tagSentence(text string, s Span, next map[string][]token) []token {
+	if a == nil {
+		return tagSentence(text, s)
+	}
+	key := text[s.Start:s.End]
+	rel, ok := a.cache[key]
+	if !ok {
+		rel = tagSentence(text, s)
+		for i := range rel {
+			rel[i].Start -= s.Start
+			rel[i].End -= s.Start
+		}
+	}
+	next[key] = rel
+	toks := make([]token, len(rel))
+	for i, t := range rel {
+		t.Start += s.Start
+		t.End += s.Start
+		toks[i] = t
+	}
+	return toks
 }
 
 func firstInvalid(s string) int {

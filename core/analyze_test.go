@@ -262,3 +262,39 @@ func BenchmarkAnalyzeSeed(b *testing.B) {
 		}
 	}
 }
+
+// An Analyzer gives the same result as Analyze, before and after an edit.
+func TestAnalyzerCacheAgrees(t *testing.T) {
+	text := readSeed(t)
+	edited := strings.Replace(text, "Lavrov arrived in Tunxi", "Lavrov landed in Tunxi on Tuesday", 1)
+	a := NewAnalyzer()
+	for _, tx := range []string{text, edited, text, "", edited} {
+		want, _ := Analyze(tx)
+		got, err := a.Analyze(tx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if summarize(tx, got) != summarize(tx, want) {
+			t.Fatalf("cached result differs:\n%s\nwant:\n%s", summarize(tx, got), summarize(tx, want))
+		}
+		checkInvariants(t, tx, got)
+	}
+}
+
+// BenchmarkReanalyse measures analysing the seed article again after
+// one paragraph changed, with an Analyzer that saw it before.
+func BenchmarkReanalyse(b *testing.B) {
+	text := readSeed(b)
+	edited := strings.Replace(text, "Lavrov arrived in Tunxi", "Lavrov landed in Tunxi", 1)
+	a := NewAnalyzer()
+	a.Analyze(text)
+	i := 0
+	for b.Loop() {
+		if i%2 == 0 {
+			a.Analyze(edited)
+		} else {
+			a.Analyze(text)
+		}
+		i++
+	}
+}
