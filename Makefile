@@ -14,7 +14,7 @@ WASM_ENV  := env -i PATH="$(PATH)" HOME="$(HOME)" GOCACHE="$(shell $(GO) env GOC
              GOMODCACHE="$(shell $(GO) env GOMODCACHE)" GOPROXY="$(shell $(GO) env GOPROXY)" \
              GOTOOLCHAIN=local GOFLAGS=-buildvcs=false GOOS=js GOARCH=wasm
 
-.PHONY: all build serve test vet chromium eval bench fuzz model clean FORCE
+.PHONY: all build serve dist test vet chromium eval bench fuzz model clean FORCE
 
 all: build
 
@@ -27,9 +27,14 @@ web/main.wasm: FORCE
 web/wasm_exec.js: $(GOROOT)/lib/wasm/wasm_exec.js
 	cp $< $@
 
-## serve: build, then serve web/ on http://$(ADDR)/
+## serve: build, write dist/ (precompressed, quickly), serve it on http://$(ADDR)/
 serve: build
-	$(GO) run ./cmd/serve -addr $(ADDR) -dir web
+	$(GO) run ./cmd/dist -src web -o dist -brotli 6
+	$(GO) run ./cmd/serve -addr $(ADDR) -dir dist
+
+## dist: dist/, for any static host: hashed names, .br and .gz beside each file
+dist: build
+	$(GO) run ./cmd/dist -src web -o dist
 
 ## test: vet, native tests, wasm tests in headless Chromium, end-to-end page test
 test: vet chromium $(WBT) build
@@ -70,9 +75,11 @@ fuzz:
 model:
 	$(GO) run ./cmd/trainner -train $(SHARED)/eval/conll2003-train.txt -o core/nermodel/ner.bin
 
-## bench: Go benchmarks of core
-bench:
+## bench: Go benchmarks of core per stage, then the page in headless
+## Chromium (its last line is one JSON object)
+bench: chromium build
 	$(GO) test -run '^$$' -bench . -benchmem ./core/
+	$(GO) run ./cmd/benchpage -dir web -shared $(SHARED) -n 5
 
 clean:
 	rm -rf bin dist web/main.wasm web/wasm_exec.js e2e/out

@@ -8,8 +8,13 @@ import (
 	"lede/core"
 )
 
-// analyze is core.Analyze; tests replace it to make core fail.
-var analyze = core.Analyze
+// analyzer remembers the sentences of the last text, so that analysing
+// it again after an edit re-tags only what changed. JavaScript calls in
+// one at a time, so one Analyzer serves all calls.
+var analyzer = core.NewAnalyzer()
+
+// analyze is the analyzer's Analyze; tests replace it to make core fail.
+var analyze = func(text string) (core.Result, error) { return analyzer.Analyze(text) }
 
 // analyzeJSON is the whole boundary in plain Go, so it can be tested
 // natively: it analyses text, converts offsets to UTF-16 and returns the

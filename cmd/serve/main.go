@@ -6,7 +6,10 @@
 //	serve [-addr localhost:8080] [-dir web]
 //
 // The directory must hold the build outputs main.wasm and wasm_exec.js
-// next to the page's own files; "make build" puts them there.
+// next to the page's own files ("make build" puts them in web/), or be a
+// folder written by "make dist", where they carry their hash in their
+// names and have precompressed siblings, which are served to browsers
+// that accept them.
 package main
 
 import (
@@ -20,6 +23,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -73,12 +77,13 @@ func main() {
 // are not in the repository: without them the page loads but never gets
 // ready.
 func checkDir(dir string) error {
-	for _, name := range []string{"index.html", "main.wasm", "wasm_exec.js"} {
-		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
-			if errors.Is(err, os.ErrNotExist) {
-				return fmt.Errorf("%s is missing: run make build first", filepath.Join(dir, name))
-			}
+	for _, pattern := range []string{"index.html", "main*.wasm", "wasm_exec*.js"} {
+		found, err := filepath.Glob(filepath.Join(dir, pattern))
+		if err != nil {
 			return err
+		}
+		if len(found) == 0 {
+			return fmt.Errorf("%s is missing: run make build first", filepath.Join(dir, strings.ReplaceAll(pattern, "*", "")))
 		}
 	}
 	return nil

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"path"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -37,6 +38,10 @@ var contentTypes = map[string]string{
 	".png":  "image/png",
 	".ico":  "image/x-icon",
 }
+
+// fingerprinted matches the names make dist gives files: name.HASH.ext,
+// with ten hex digits of the content's hash.
+var fingerprinted = regexp.MustCompile(`^[^.]+\.[0-9a-f]{10}\.[a-z0-9]+$`)
 
 // encodings lists the precompressed siblings to look for, best first.
 var encodings = []struct{ name, ext string }{
@@ -105,6 +110,11 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	} else if !info.Mode().IsRegular() {
 		notFound(w)
 		return
+	}
+	if fingerprinted.MatchString(path.Base(name)) {
+		// make dist names files by their content: such a URL never
+		// changes meaning, so browsers may keep it for a year.
+		hdr.Set("Cache-Control", "public, max-age=31536000, immutable")
 	}
 
 	ctype, ok := contentTypes[path.Ext(name)]

@@ -199,3 +199,24 @@ func TestPageCSP(t *testing.T) {
 		t.Errorf("meta CSP = %q\nheader CSP = %q", got, CSP)
 	}
 }
+
+// Files named by their content (make dist) are cached for a year; the
+// page itself is revalidated.
+func TestCacheControl(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "index.html"), []byte("<p>x"), 0o644)
+	os.WriteFile(filepath.Join(dir, "app.0123456789.js"), []byte("x"), 0o644)
+	os.WriteFile(filepath.Join(dir, "app.js"), []byte("x"), 0o644)
+	h := Handler(dir)
+	for path, want := range map[string]string{
+		"/":                  "no-cache",
+		"/app.js":            "no-cache",
+		"/app.0123456789.js": "public, max-age=31536000, immutable",
+	} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+		if got := rec.Header().Get("Cache-Control"); got != want {
+			t.Errorf("%s: Cache-Control %q, want %q", path, got, want)
+		}
+	}
+}

@@ -1,0 +1,286 @@
+// Command benchpage measures the Lede page in headless Chromium, served
+// from a folder on this machine, as a reader meets it:
+//
+//   - the analyzer's size (raw, gzip, brotli);
+//   - time from navigation to the lede:ready event (the full analyzer,
+//     models included, ready);
+//   - time from navigation to the first highlights of the seed article,
+//     pasted and submitted as soon as the page's script runs;
+//   - the median time of window.lede.analyze on the seed article;
+//   - words per second on a text of about 100,000 words;
+//   - the time to analyse again after one paragraph changed;
+//   - the analyzer's memory after the long text.
+//
+// Each load is repeated in a fresh browser profile; medians are reported,
+// and the last line of output is one JSON object.
+//
+//	go run ./cmd/benchpage -dir web -shared ../shared
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/andybalholm/brotli"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"lede/internal/site"
+)
+
+func main() {
+	dir := flag.String("dir", "web", "the built site (make build)")
+	shared := flag.String("shared", "../shared", "the shared folder (seed article, PolNeAR)")
+	reps := flag.Int("n", 5, "page loads to measure")
+	flag.Parse()
+	if err := run(*dir, *shared, *reps); err != nil {
+		fmt.Fprintln(os.Stderr, "benchpage:", err)
+		os.Exit(1)
+	}
+}
+
+type results struct {
+	WasmBytes        int     `json:"wasm_bytes"`
+	WasmGzipBytes    int     `json:"wasm_gzip_bytes"`
+	WasmBrotliBytes  int     `json:"wasm_brotli_bytes"`
+	ReadyMs          float64 `json:"ready_ms"`
+	FirstHighlightMs float64 `json:"first_highlights_ms"`
+	SeedAnalysisMs   float64 `json:"seed_analysis_ms"`
+	LongWords        int     `json:"long_words"`
+	LongWordsPerSec  float64 `json:"long_words_per_s"`
+	ReanalyseMs      float64 `json:"reanalyse_ms"`
+	MemoryMB         float64 `json:"memory_mb"`
+	Loads            int     `json:"loads"`
+}
+
+func run(dir, shared string, reps int) error {
+	wasm, err := os.ReadFile(filepath.Join(dir, "main.wasm"))
+	if err != nil {
+		return fmt.Errorf("%v (run make build first)", err)
+	}
+	seedBytes, err := os.ReadFile(filepath.Join(shared, "samples", "seed-article.txt"))
+	if err != nil {
+		return err
+	}
+	seed := string(seedBytes)
+	long := longText(shared, seed)
+	var r results
+	r.WasmBytes = len(wasm)
+	r.WasmGzipBytes = gzipSize(wasm)
+	r.WasmBrotliBytes = brotliSize(wasm)
+	r.LongWords = len(strings.Fields(long))
+	fmt.Printf("wasm: %.1f MB raw, %.1f MB gzip, %.1f MB brotli\n", mb(r.WasmBytes), mb(r.WasmGzipBytes), mb(r.WasmBrotliBytes))
+
+	srv := httptest.NewServer(site.Handler(dir))
+	defer srv.Close()
+
+	var ready, first, seedMs, longRate, reMs, mem []float64
+	for i := 0; i < reps; i++ {
+		m, err := measure(srv.URL+"/", seed, long, i == 0)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("load %d: ready %.0f ms, first highlights %.0f ms, seed %.0f ms", i+1, m.ready, m.first, m.seed)
+		if i == 0 {
+			fmt.Printf(", long text %.0f words/s, re-analysis %.0f ms, memory %.0f MB", m.longRate, m.reanalyse, m.memMB)
+			longRate, reMs, mem = append(longRate, m.longRate), append(reMs, m.reanalyse), append(mem, m.memMB)
+		}
+		fmt.Println()
+		ready, first, seedMs = append(ready, m.ready), append(first, m.first), append(seedMs, m.seed)
+	}
+	r.ReadyMs, r.FirstHighlightMs, r.SeedAnalysisMs = median(ready), median(first), median(seedMs)
+	r.LongWordsPerSec, r.ReanalyseMs, r.MemoryMB = median(longRate), median(reMs), median(mem)
+	r.Loads = reps
+	fmt.Printf("medians: ready %.0f ms, first highlights %.0f ms, seed analysis %.0f ms, %.0f words/s, re-analysis %.0f ms, memory %.0f MB\n",
+		r.ReadyMs, r.FirstHighlightMs, r.SeedAnalysisMs, r.LongWordsPerSec, r.ReanalyseMs, r.MemoryMB)
+	b, _ := json.Marshal(r)
+	fmt.Println(string(b))
+	return nil
+}
+
+type measurement struct {
+	ready, first, seed, longRate, reanalyse, memMB float64
+}
+
+// probe runs in the page before its own scripts: it records when the
+// analyzer is ready and when the first highlight appears, and submits the
+// seed article as soon as the form exists.
+const probe = `
+window.__bench = {};
+document.addEventListener('lede:ready', () => { __bench.ready = performance.now(); });
+new MutationObserver((_, obs) => {
+  if (document.querySelector('#article mark')) { __bench.first = performance.now(); obs.disconnect(); }
+}).observe(document, {subtree: true, childList: true});
+document.addEventListener('DOMContentLoaded', () => {
+  const ta = document.getElementById('text');
+  ta.value = window.__benchSeed;
+  ta.dispatchEvent(new Event('input', {bubbles: true}));
+  document.getElementById('analyze').click();
+});
+`
+
+func measure(url, seed, long string, full bool) (measurement, error) {
+	var m measurement
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromium()),
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("enable-precise-memory-info", true),
+		chromedp.NoFirstRun,
+	)
+	profile, err := os.MkdirTemp("", "lede-bench-")
+	if err != nil {
+		return m, err
+	}
+	defer os.RemoveAll(profile)
+	opts = append(opts, chromedp.UserDataDir(profile))
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelAlloc()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	if err := chromedp.Run(ctx); err != nil {
+		return m, fmt.Errorf("starting Chromium: %v", err)
+	}
+	seedJSON, _ := json.Marshal(seed)
+	tctx, cancelT := context.WithTimeout(ctx, 5*time.Minute)
+	defer cancelT()
+	err = chromedp.Run(tctx,
+		chromedp.ActionFunc(func(ctx context.Context) error {
+			_, err := page.AddScriptToEvaluateOnNewDocument("window.__benchSeed = " + string(seedJSON) + ";" + probe).Do(ctx)
+			return err
+		}),
+		chromedp.Navigate(url),
+		chromedp.Poll(`window.__bench && __bench.ready && __bench.first`, nil, chromedp.WithPollingTimeout(2*time.Minute)),
+		chromedp.Evaluate(`__bench.ready`, &m.ready),
+		chromedp.Evaluate(`__bench.first`, &m.first),
+		chromedp.Evaluate(timeAnalyses("window.__benchSeed", 7), &m.seed, awaitPromise),
+	)
+	if err != nil || !full {
+		return m, err
+	}
+	longJSON, _ := json.Marshal(long)
+	edited := strings.Replace(seed, "Lavrov arrived in Tunxi", "Lavrov landed in Tunxi", 1)
+	editedJSON, _ := json.Marshal(edited)
+	var longMs float64
+	err = chromedp.Run(tctx,
+		chromedp.Evaluate(`window.__benchLong = `+string(longJSON)+`; window.__benchEdited = `+string(editedJSON)+`; 0`, nil),
+		chromedp.Evaluate(timeAnalyses("window.__benchLong", 1), &longMs, awaitPromise),
+		chromedp.Evaluate(`(async () => {
+			await window.lede.analyze(window.__benchSeed);
+			const t = performance.now();
+			await window.lede.analyze(window.__benchEdited);
+			return performance.now() - t;
+		})()`, &m.reanalyse, awaitPromise),
+	)
+	if err != nil {
+		return m, err
+	}
+	m.longRate = float64(len(strings.Fields(long))) / (longMs / 1000)
+	// After the long text: the worker's memory (the wasm heap), if the
+	// page can tell, else the page's own heap.
+	var memBytes float64
+	if err := chromedp.Run(tctx, chromedp.Evaluate(`(async () => {
+		if (window.lede.stats) { const s = await window.lede.stats(); if (s && s.memory) return s.memory; }
+		return performance.memory ? performance.memory.usedJSHeapSize : 0;
+	})()`, &memBytes, awaitPromise)); err != nil {
+		return m, err
+	}
+	m.memMB = memBytes / (1 << 20)
+	return m, nil
+}
+
+// timeAnalyses returns a script that analyses the text n times and
+// resolves to the median duration in milliseconds.
+func timeAnalyses(text string, n int) string {
+	return fmt.Sprintf(`(async () => {
+		const ts = [];
+		for (let i = 0; i < %d; i++) {
+			const t = performance.now();
+			await window.lede.analyze(%s + (i %% 2 ? ' ' : ''));
+			ts.push(performance.now() - t);
+		}
+		ts.sort((a, b) => a - b);
+		return ts[Math.floor(ts.length / 2)];
+	})()`, n, text)
+}
+
+func awaitPromise(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }
+
+// longText builds a news text of about 100,000 words from PolNeAR's dev
+// articles (and the seed article if they run short).
+func longText(shared, seed string) string {
+	var sb strings.Builder
+	words := 0
+	if f, err := os.Open(filepath.Join(shared, "eval", "polnear", "dev.jsonl")); err == nil {
+		defer f.Close()
+		sc := bufio.NewScanner(f)
+		sc.Buffer(nil, 1<<24)
+		for sc.Scan() && words < 100000 {
+			var doc struct{ Text string }
+			if json.Unmarshal(sc.Bytes(), &doc) == nil {
+				sb.WriteString(doc.Text + "\n\n")
+				words += len(strings.Fields(doc.Text))
+			}
+		}
+	}
+	for words < 100000 {
+		sb.WriteString(seed + "\n\n")
+		words += len(strings.Fields(seed))
+	}
+	return sb.String()
+}
+
+func chromium() string {
+	if p := os.Getenv("LEDE_CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return "/usr/bin/chromium"
+}
+
+func gzipSize(b []byte) int {
+	var buf bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	w.Write(b)
+	w.Close()
+	return buf.Len()
+}
+
+func brotliSize(b []byte) int {
+	var buf bytes.Buffer
+	w := brotli.NewWriterLevel(&buf, brotli.BestCompression)
+	w.Write(b)
+	w.Close()
+	return buf.Len()
+}
+
+func median(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+func mb(n int) float64 { return float64(n) / (1 << 20) }
