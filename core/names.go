@@ -525,6 +525,34 @@ func groupMentions(text string, ms []nameMention) []Entity {
 	}
 	var groups []*group
 	byName := map[string]int{}
+	// People by their words and by their last word, lower case, so that
+	// a long text does not compare every name with every other.
+	var persons []int
+	byWord := map[string][]int{}
+	byLast := map[string][]int{}
+	index := func(gi int, words []string) {
+		for _, w := range words {
+			lw := strings.ToLower(w)
+			if !slices.Contains(byWord[lw], gi) {
+				byWord[lw] = append(byWord[lw], gi)
+			}
+		}
+		last := strings.ToLower(words[len(words)-1])
+		if !slices.Contains(byLast[last], gi) {
+			byLast[last] = append(byLast[last], gi)
+		}
+	}
+	// candidates returns the people that may match words: those indexed
+	// under key, or, for a long enough word that may be misspelt, all.
+	candidates := func(idx map[string][]int, key string) []int {
+		if c := idx[strings.ToLower(key)]; len(c) > 0 {
+			return c
+		}
+		if utf8.RuneCountInString(key) >= minFuzzySurname {
+			return persons
+		}
+		return nil
+	}
 	acronyms := definedAcronyms(text, ms)
 	// Pass 1: full names of people, and everything that is not a person.
 	for i := range ms {
@@ -534,11 +562,13 @@ func groupMentions(text string, ms []nameMention) []Entity {
 			if len(m.Words) < 2 {
 				continue
 			}
-			for gi, g := range groups {
-				if g.typ == Person && sameFullName(g.words, m.Words) {
+			for _, gi := range candidates(byLast, m.Words[len(m.Words)-1]) {
+				g := groups[gi]
+				if sameFullName(g.words, m.Words) {
 					m.Entity = gi
 					if len(m.Words) > len(g.words) {
 						g.words = m.Words
+						index(gi, m.Words)
 					}
 					break
 				}
@@ -562,6 +592,10 @@ func groupMentions(text string, ms []nameMention) []Entity {
 		if m.Entity < 0 {
 			m.Entity = len(groups)
 			groups = append(groups, &group{typ: m.Type, words: m.Words, last: -1})
+			if m.Type == Person {
+				persons = append(persons, m.Entity)
+				index(m.Entity, m.Words)
+			}
 		}
 	}
 	// Pass 2: a partial name joins the person of that name mentioned most
@@ -573,8 +607,9 @@ func groupMentions(text string, ms []nameMention) []Entity {
 			continue
 		}
 		best, bestLast := -1, -2
-		for gi, g := range groups {
-			if g.typ != Person || !containsWords(g.words, m.Words) {
+		for _, gi := range candidates(byWord, m.Words[0]) {
+			g := groups[gi]
+			if !containsWords(g.words, m.Words) {
 				continue
 			}
 			last := g.last
