@@ -52,30 +52,40 @@ func posTagSentence(text string, sent Span) []token {
 // quote marks or brackets costs it seconds.
 const maxRun = 64
 
-// breakLongRuns returns s with a space put into every run of more than
-// maxRun bytes without white space, every maxRun/2 bytes, at rune
-// boundaries. Only prose sees the copy; tokens are placed on the original
-// text, where the pieces of a long run lie side by side.
+// breakLongRuns returns the copy of s that prose tokenizes: a space put
+// into every run of more than maxRun bytes without white space, every
+// maxRun/2 bytes, at rune boundaries; and control characters and U+FFFD
+// (what invalid text and JavaScript's lone surrogates become) turned into
+// spaces, so that they never glue words together ("Beijing.\x00").
+// Tokens are placed on the original text, where the pieces of a long run
+// lie side by side and the odd characters are skipped.
 func breakLongRuns(s string) string {
-	run, long := 0, false
+	run, change := 0, false
 	for _, r := range s {
+		if isOddRune(r) {
+			change = true
+			break
+		}
 		if unicode.IsSpace(r) {
 			run = 0
 			continue
 		}
 		run++
 		if run > maxRun {
-			long = true
+			change = true
 			break
 		}
 	}
-	if !long {
+	if !change {
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/(maxRun/2) + 1)
 	n := 0
 	for _, r := range s {
+		if isOddRune(r) {
+			r = ' '
+		}
 		if unicode.IsSpace(r) {
 			n = 0
 		} else if n >= maxRun/2 {
@@ -88,6 +98,12 @@ func breakLongRuns(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// isOddRune reports whether r is a control character (other than white
+// space) or U+FFFD.
+func isOddRune(r rune) bool {
+	return r == utf8.RuneError || unicode.IsControl(r) && !unicode.IsSpace(r)
 }
 
 // nerToLabel maps the tagger's CoNLL labels to the IOB labels of our

@@ -159,6 +159,15 @@ func openPage(t *testing.T) *page {
 // openURL is openPage for a page at any URL.
 func openURL(t *testing.T, url string) *page {
 	t.Helper()
+	p := startBrowser(t)
+	p.run("navigate", chromedp.Navigate(url))
+	return p
+}
+
+// startBrowser starts a fresh headless browser on a blank tab, for tests
+// that must listen to the browser before the page loads.
+func startBrowser(t *testing.T) *page {
+	t.Helper()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(findChromium(t)),
 		chromedp.DisableGPU,
@@ -188,7 +197,6 @@ func openURL(t *testing.T, url string) *page {
 		t.Fatalf("starting Chromium: %v", err)
 	}
 	t.Cleanup(p.checkConsole)
-	p.run("navigate", chromedp.Navigate(url))
 	return p
 }
 
@@ -310,13 +318,20 @@ func (p *page) paste(text string) {
 	if err != nil {
 		p.t.Fatal(err)
 	}
+	p.pasteJS(string(js))
+}
+
+// pasteJS is paste for the value of a JavaScript expression, for texts a
+// Go string cannot hold (lone surrogates) or should not carry (megabytes).
+func (p *page) pasteJS(expr string) {
+	p.t.Helper()
 	var n int
 	p.eval("pasting", fmt.Sprintf(`(() => {
 		const t = document.querySelector('#text');
 		t.value = %s;
 		t.dispatchEvent(new Event('input', {bubbles: true}));
 		return t.value.length;
-	})()`, js), &n)
+	})()`, expr), &n)
 }
 
 // analyze clicks Analyze and waits for that analysis to finish.

@@ -89,15 +89,52 @@
     queueMicrotask(() => fail(`The analyzer worker could not be created: ${err.message}`));
   }
 
+  // The analyzer refuses more than core.MaxInputBytes (2 MiB) of UTF-8.
+  // The page measures first, so that an oversized paste gets a plain
+  // answer at once rather than a copy of megabytes to the worker and back.
+  const MAX_BYTES = 2 << 20;
+
+  // utf8Length is the size of text in UTF-8 as the analyzer receives it: a
+  // lone surrogate, which UTF-8 cannot hold, arrives as U+FFFD (3 bytes).
+  // Counting avoids TextEncoder's copy of what may be a huge text.
+  function utf8Length(text) {
+    let n = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x80) n += 1;
+      else if (c < 0x800) n += 2;
+      else if (c >= 0xd800 && c < 0xdc00 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+        n += 4; // a surrogate pair, one character beyond U+FFFF
+        i++;
+      } else n += 3;
+    }
+    return n;
+  }
+
+  // tooLarge says why text is over the limit, or returns ''.
+  function tooLarge(text) {
+    // A code unit is at most 3 bytes, so most texts need no count.
+    if (text.length * 3 <= MAX_BYTES) return '';
+    const bytes = utf8Length(text);
+    if (bytes <= MAX_BYTES) return '';
+    // Rounded up, so that a text just over the limit never reads "2.0 MB".
+    const mb = (Math.ceil((bytes * 10) / 1048576) / 10).toFixed(1);
+    return `This text is ${mb} MB; Lede reads at most 2 MB (about 300,000 words). ` +
+      'Split it and analyze the parts.';
+  }
+
   // analyze resolves with the Result for text. Requests made before the
   // analyzer is ready wait for it rather than fail.
   async function analyze(text) {
+    text = String(text);
+    const over = tooLarge(text);
+    if (over) throw new Error(over);
     await ready;
     if (failure) throw failure;
     return new Promise((resolve, reject) => {
       const id = nextId++;
       pending.set(id, {resolve, reject});
-      worker.postMessage({type: 'analyze', id, text: String(text)});
+      worker.postMessage({type: 'analyze', id, text});
     });
   }
 
@@ -180,6 +217,14 @@
       body.dataset.busy = 'false';
       setStatus('Paste some text first.', 'error');
       textarea.focus();
+      return;
+    }
+    // Refused here rather than by analyze so that the message stands alone;
+    // the text stays in the textarea for the reader to split.
+    const over = tooLarge(text);
+    if (over) {
+      body.dataset.busy = 'false';
+      setStatus(over, 'error');
       return;
     }
     if (failure) {
@@ -281,8 +326,17 @@
     return s.slice(0, cut > n / 2 ? cut : n).replace(/[\s,;:.—–-]+$/u, '') + '…';
   }
 
+  // sameText tells whether span s carries the words of text it covers. A
+  // lone surrogate, which UTF-8 cannot hold, reaches the analyzer as
+  // U+FFFD, one code unit as well: the offsets hold, the words differ.
+  function sameText(text, s) {
+    const slice = text.slice(s.start, s.end);
+    return slice === s.text || (typeof slice.toWellFormed === 'function' && slice.toWellFormed() === s.text);
+  }
+
   // The rendered result, for the quote details and the panel's buttons.
-  let shown = {text: '', quotes: [], byId: new Map(), colors: new Map()};
+  // drawn holds the indexes of the quotes the article could draw.
+  let shown = {text: '', quotes: [], byId: new Map(), colors: new Map(), drawn: new Set()};
 
   function render(text, result) {
     if (!result || result.offsets !== 'utf16') {
@@ -293,7 +347,7 @@
     const byId = new Map(entities.map((e) => [e.id, e]));
     const groups = groupBySpeaker(quotes, byId);
     const colors = new Map(groups.filter((g) => g.entity).map((g) => [g.entity.id, g.color]));
-    shown = {text, quotes, byId, colors};
+    shown = {text, quotes, byId, colors, drawn: new Set()};
 
     // Bad offsets from the analyzer must not corrupt the text: spans that
     // are out of range are dropped, and all text comes from the input.
@@ -301,7 +355,7 @@
       s.start >= 0 && s.start < s.end && s.end <= text.length;
     // Spans that carry their words must also match them, or they would be
     // drawn on the wrong ones.
-    const exact = (s) => valid(s) && (typeof s.text !== 'string' || text.slice(s.start, s.end) === s.text);
+    const exact = (s) => valid(s) && (typeof s.text !== 'string' || sameText(text, s));
 
     const spans = [];
     // The words naming a speaker and the speech verb become "cite" spans,
@@ -329,6 +383,14 @@
       }
     }
 
+    // Each paragraph gets only the spans that may touch it: those that
+    // start before its end and were not handed out yet, and the quotes
+    // that run on from before. Offering every span to every paragraph
+    // froze the page for seconds on a long text.
+    spans.sort(bySpan);
+    let next = 0;
+    let running = [];
+
     const frag = document.createDocumentFragment();
     let at = 0;
     for (const p of paragraphs(result, text.length, valid)) {
@@ -336,7 +398,10 @@
       // that the article's textContent is exactly the input; it collapses
       // visually because only paragraphs preserve white space.
       if (p.start > at) frag.append(text.slice(at, p.start));
-      frag.append(renderParagraph(text, p, spans));
+      const candidates = running.filter((q) => q.end > p.start);
+      for (; next < spans.length && spans[next].start < p.end; next++) candidates.push(spans[next]);
+      running = candidates.filter((s) => s.kind === 'quote' && s.end > p.end);
+      frag.append(renderParagraph(text, p, candidates));
       at = p.end;
     }
     if (at < text.length) frag.append(text.slice(at));
@@ -349,6 +414,11 @@
     renderSpeakers(groups);
     results.hidden = false;
   }
+
+  // bySpan orders spans by start, the longest, then quotes, then cites
+  // first: the order in which they open.
+  const RANK = {quote: 0, cite: 1, mark: 2};
+  const bySpan = (a, b) => a.start - b.start || b.end - a.end || RANK[a.kind] - RANK[b.kind];
 
   // paragraphs returns the result's paragraphs in order and without
   // overlaps, or the whole text as one paragraph when there are none.
@@ -374,9 +444,9 @@
   // nest and is skipped, as are spans inside spans of their own kind.
   // Quotes that run over a paragraph break are cut at it; other spans are
   // not.
-  function renderParagraph(text, para, spans) {
+  function renderParagraph(text, para, candidates) {
     const mine = [];
-    for (const s of spans) {
+    for (const s of candidates) {
       if (s.end <= para.start || s.start >= para.end) continue;
       if (s.start >= para.start && s.end <= para.end) {
         mine.push(s);
@@ -384,8 +454,7 @@
         mine.push({...s, start: Math.max(s.start, para.start), end: Math.min(s.end, para.end)});
       }
     }
-    const rank = {quote: 0, cite: 1, mark: 2};
-    mine.sort((a, b) => a.start - b.start || b.end - a.end || rank[a.kind] - rank[b.kind]);
+    mine.sort(bySpan);
 
     const p = el('p');
     const stack = [{end: para.end, node: p, kind: 'root'}];
@@ -423,6 +492,7 @@
   // break; only its first piece is a tab stop.
   function quoteNode(s) {
     const q = s.quote;
+    shown.drawn.add(s.index);
     const span = el('span', null, {quote: String(s.index), kind: String(q.kind || 'direct')}, 'quote');
     const color = shown.colors.get(q.speaker);
     if (color) {
@@ -543,7 +613,7 @@
           el('span', methodLabel(q.method), {method: String(q.method || 'none')}, 'badge'));
         // Quotes the article could not draw (bad or crossing spans) have
         // nothing to scroll to.
-        if (!article.querySelector(`.quote[data-quote="${i}"]`)) button.disabled = true;
+        if (!shown.drawn.has(i)) button.disabled = true;
         const item = el('li');
         item.append(button);
         list.append(item);
@@ -622,7 +692,7 @@
       .filter((s) => s && typeof s.text === 'string' && s.text)
       .sort((a, b) => a.start - b.start);
     if (parts.length === 0) return '';
-    if (parts.every((s) => Number.isInteger(s.start) && text.slice(s.start, s.end) === s.text)) {
+    if (parts.every((s) => Number.isInteger(s.start) && sameText(text, s))) {
       const phrase = text.slice(parts[0].start, parts[parts.length - 1].end);
       if (phrase.length <= 60 && !phrase.includes('\n')) return `“${phrase}”`;
     }
