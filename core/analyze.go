@@ -37,6 +37,10 @@ func Analyze(text string) (Result, error) {
 // for concurrent use; its memory is bounded by the last text.
 type Analyzer struct {
 	cache map[string][]token // sentence text → its tokens, offsets from the sentence start
+
+	// Progress, if not nil, is told during a long analysis how many of
+	// the text's sentences are tagged, about every 200 sentences.
+	Progress func(done, total int)
 }
 
 // NewAnalyzer returns an Analyzer with an empty cache.
@@ -49,7 +53,9 @@ func (a *Analyzer) Analyze(text string) (Result, error) {
 	return analyze(text, a)
 }
 
-func analyze(text string, a *Analyzer) (Result, error) {
+// emptyResult returns an empty Result for text, or the error that makes
+// text unacceptable.
+func emptyResult(text string) (Result, error) {
 	res := Result{
 		Offsets:    "utf8",
 		Entities:   []Entity{},
@@ -64,6 +70,14 @@ func analyze(text string, a *Analyzer) (Result, error) {
 	if !utf8.ValidString(text) {
 		return res, fmt.Errorf("%w: bad byte at offset %d", ErrInvalidUTF8, firstInvalid(text))
 	}
+	return res, nil
+}
+
+func analyze(text string, a *Analyzer) (Result, error) {
+	res, err := emptyResult(text)
+	if err != nil {
+		return res, err
+	}
 	res.Paragraphs = append(res.Paragraphs, Paragraphs(text)...)
 	res.Sentences = append(res.Sentences, Sentences(text)...)
 
@@ -76,6 +90,9 @@ func analyze(text string, a *Analyzer) (Result, error) {
 	for i, s := range res.Sentences {
 		sents[i] = sentenceTokens{s, a.tagSentence(text, s, next)}
 		raw[i] = chunkMentions(text, sents[i].Toks)
+		if a != nil && a.Progress != nil && (i+1)%200 == 0 {
+			a.Progress(i+1, len(res.Sentences))
+		}
 	}
 	if a != nil {
 		a.cache = next // keep only what the last text used

@@ -325,8 +325,14 @@ func propagateNames(text string, sents []sentenceTokens, ms []nameMention) []nam
 		return ms
 	}
 	ms = append(ms, added...)
-	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+	sortNameMentions(ms)
 	return ms
+}
+
+// sortNameMentions sorts mentions by where they start, keeping the order
+// of mentions that start together.
+func sortNameMentions(ms []nameMention) {
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
 }
 
 // retypeByName makes a person of any mention whose words all belong to a

@@ -20,7 +20,17 @@ var analyze = func(text string) (core.Result, error) { return analyzer.Analyze(t
 // natively: it analyses text, converts offsets to UTF-16 and returns the
 // result as JSON, or an error. A panic in core becomes an error, because
 // a Go panic would end the wasm program and every later call with it.
-func analyzeJSON(text string) (out string, err error) {
+func analyzeJSON(text string) (string, error) {
+	return resultJSON(text, analyze)
+}
+
+// quickJSON is analyzeJSON for core.QuickAnalyze, what the page shows
+// while the models load.
+func quickJSON(text string) (string, error) {
+	return resultJSON(text, core.QuickAnalyze)
+}
+
+func resultJSON(text string, fn func(string) (core.Result, error)) (out string, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			out = ""
@@ -29,7 +39,7 @@ func analyzeJSON(text string) (out string, err error) {
 			println(string(debug.Stack()))
 		}
 	}()
-	res, err := analyze(text)
+	res, err := fn(text)
 	if err != nil {
 		return "", err
 	}

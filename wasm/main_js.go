@@ -1,9 +1,13 @@
 //go:build js && wasm
 
-// Command wasm is Lede's analyzer for the browser. It loads the model,
-// then sets globalThis.ledeAnalyze(text), which returns {json: string}
-// with the result (offsets in UTF-16 code units) or {error: string}; it
-// never throws. Then it calls globalThis.ledeReady() if there is one.
+// Command wasm is Lede's analyzer for the browser. At once it sets
+// globalThis.ledeQuick(text), the result without speakers and with the
+// word lists' entities only, and calls globalThis.ledeQuickReady() if
+// there is one; then it loads the models, sets globalThis.ledeAnalyze(text)
+// and calls globalThis.ledeReady(). Both functions return {json: string}
+// with the result (offsets in UTF-16 code units) or {error: string}; they
+// never throw. During a long analysis, globalThis.ledeProgress(done,
+// total) is called with the sentences tagged so far, if it is set.
 package main
 
 import (
@@ -13,17 +17,35 @@ import (
 )
 
 func main() {
+	js.Global().Set("ledeQuick", js.FuncOf(quickJS))
+	callIfSet("ledeQuickReady")
 	core.LoadModel()
+	analyzer.Progress = func(done, total int) { callIfSet("ledeProgress", done, total) }
 	js.Global().Set("ledeAnalyze", js.FuncOf(analyzeJS))
-	if ready := js.Global().Get("ledeReady"); ready.Type() == js.TypeFunction {
-		ready.Invoke()
-	}
+	callIfSet("ledeReady")
 	select {} // serve calls for as long as the page lives
 }
 
-// analyzeJS is the JavaScript face of analyzeJSON. Whatever goes wrong,
-// including a wrong argument, comes back as {error}.
-func analyzeJS(_ js.Value, args []js.Value) (ret any) {
+// callIfSet calls the global JavaScript function name, if there is one.
+func callIfSet(name string, args ...any) {
+	if f := js.Global().Get(name); f.Type() == js.TypeFunction {
+		f.Invoke(args...)
+	}
+}
+
+// quickJS is the JavaScript face of quickJSON.
+func quickJS(this js.Value, args []js.Value) any {
+	return callGo(args, quickJSON)
+}
+
+// analyzeJS is the JavaScript face of analyzeJSON.
+func analyzeJS(this js.Value, args []js.Value) any {
+	return callGo(args, analyzeJSON)
+}
+
+// callGo checks the arguments and calls fn. Whatever goes wrong, including
+// a wrong argument, comes back as {error}.
+func callGo(args []js.Value, fn func(string) (string, error)) (ret any) {
 	defer func() {
 		if p := recover(); p != nil {
 			ret = errorValue("internal error at the wasm boundary")
@@ -32,7 +54,7 @@ func analyzeJS(_ js.Value, args []js.Value) (ret any) {
 	if len(args) != 1 || args[0].Type() != js.TypeString {
 		return errorValue("ledeAnalyze takes one argument, the text as a string")
 	}
-	out, err := analyzeJSON(args[0].String())
+	out, err := fn(args[0].String())
 	if err != nil {
 		return errorValue(err.Error())
 	}

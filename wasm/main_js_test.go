@@ -92,3 +92,17 @@ func TestBoundarySurvivesCorePanic(t *testing.T) {
 		t.Error("no entities after a panic")
 	}
 }
+
+// ledeQuick answers before the models load: quotes without speakers and
+// the word lists' entities, in UTF-16 offsets.
+func TestQuickBoundary(t *testing.T) {
+	f := js.FuncOf(quickJS)
+	defer f.Release()
+	res := resultOf(t, f.Invoke("😀 “We will win,” said the envoy of Russia."))
+	if res.Offsets != "utf16" || len(res.Quotes) != 1 || len(res.Entities) == 0 {
+		t.Fatalf("quick result %+v", res)
+	}
+	if v := f.Invoke(42); v.Get("error").Type() != js.TypeString {
+		t.Errorf("a number: want an error, got %v", v)
+	}
+}

@@ -1,0 +1,94 @@
+package core
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// QuickAnalyze returns what can be found without the tagging models, at
+// once: sentences, paragraphs, quotations (without speakers) and the
+// entities the word lists know (countries, nationalities, well-known
+// organizations). The browser shows it while the models load, then
+// replaces it with Analyze's result. It fails like Analyze.
+func QuickAnalyze(text string) (Result, error) {
+	res, err := emptyResult(text)
+	if err != nil {
+		return res, err
+	}
+	res.Paragraphs = append(res.Paragraphs, Paragraphs(text)...)
+	res.Sentences = append(res.Sentences, Sentences(text)...)
+	for _, q := range findQuotes(text, res.Paragraphs) {
+		res.Quotes = append(res.Quotes, Quote{
+			Start: q.Start, End: q.End, Text: text[q.TextStart:q.TextEnd],
+			Kind: q.Kind, Method: MethodNone,
+		})
+	}
+	var ms []nameMention
+	for si, s := range res.Sentences {
+		toks := wordTokens(text, s)
+		for _, m := range applyWordLists(text, toks, nil) {
+			if m.Type != misc {
+				ms = append(ms, nameMention{Start: m.Start, End: m.End, Type: m.Type, Sent: si, Words: strings.Fields(text[m.Start:m.End])})
+			}
+		}
+		for _, t := range toks {
+			if lexicon.country[t.Text] != "" || lexicon.demonym[t.Text] != "" {
+				ms = append(ms, typeByLexicon(text, nameMention{Start: t.Start, End: t.End, Sent: si, Words: []string{t.Text}}))
+			}
+		}
+	}
+	ms = dedupeMentions(ms)
+	res.Entities = append(res.Entities, groupMentions(text, ms)...)
+	return res, nil
+}
+
+// wordTokens splits a sentence into words and punctuation without prose:
+// letters, digits, hyphens and apostrophes inside words stay together.
+// Enough to match word lists; tags are left empty.
+func wordTokens(text string, s Span) []token {
+	var out []token
+	i := s.Start
+	for i < s.End {
+		r, n := utf8.DecodeRuneInString(text[i:s.End])
+		switch {
+		case unicode.IsSpace(r):
+			i += n
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			j := i + n
+			for j < s.End {
+				r2, n2 := utf8.DecodeRuneInString(text[j:s.End])
+				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || (r2 == '-' || r2 == '.' || r2 == '\'' || r2 == '’') && j+n2 < s.End && isWordRune(text[j+n2:s.End]) {
+					j += n2
+					continue
+				}
+				break
+			}
+			out = append(out, token{Start: i, End: j, Text: text[i:j]})
+			i = j
+		default:
+			out = append(out, token{Start: i, End: i + n, Text: text[i : i+n]})
+			i += n
+		}
+	}
+	return out
+}
+
+func isWordRune(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// dedupeMentions sorts mentions and drops any that overlaps one before it.
+func dedupeMentions(ms []nameMention) []nameMention {
+	sortNameMentions(ms)
+	out := ms[:0]
+	end := -1
+	for _, m := range ms {
+		if m.Start >= end {
+			out = append(out, m)
+			end = m.End
+		}
+	}
+	return out
+}
