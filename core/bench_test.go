@@ -1,39 +1,15 @@
 package core
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
 	"strings"
 	"testing"
+
+	"lede/internal/corpus"
 )
 
-// longText returns a news text of about 100,000 words: PolNeAR's dev
-// articles one after another (and the seed article repeated if they are
-// missing or short).
+// longText returns the benchmarks' text of about 100,000 words.
 func longText(b *testing.B) string {
-	var sb strings.Builder
-	words := 0
-	if f, err := os.Open("../../shared/eval/polnear/dev.jsonl"); err == nil {
-		defer f.Close()
-		sc := bufio.NewScanner(f)
-		sc.Buffer(nil, 1<<24)
-		for sc.Scan() && words < 100000 {
-			var doc struct{ Text string }
-			if json.Unmarshal(sc.Bytes(), &doc) == nil {
-				sb.WriteString(doc.Text)
-				sb.WriteString("\n\n")
-				words += len(strings.Fields(doc.Text))
-			}
-		}
-	}
-	seed := readSeed(b)
-	for words < 100000 {
-		sb.WriteString(seed)
-		sb.WriteString("\n\n")
-		words += len(strings.Fields(seed))
-	}
-	return sb.String()
+	return corpus.LongText("../../shared", readSeed(b))
 }
 
 // benchStages measures each stage of Analyze on text, reporting words/s.

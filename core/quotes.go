@@ -562,7 +562,7 @@ func quoteSpeechVerbBefore(text string, lo, hi, window int) bool {
 			}
 			s -= n
 		}
-		if quoteSpeechVerbs[strings.ToLower(text[s:e])] {
+		if isQuoteSpeechVerb(strings.ToLower(text[s:e])) {
 			return true
 		}
 		words++
@@ -594,7 +594,7 @@ func quoteSpeechVerbAfter(text string, lo, hi, window int) bool {
 			}
 			e += n
 		}
-		if quoteSpeechVerbs[strings.ToLower(text[s:e])] {
+		if isQuoteSpeechVerb(strings.ToLower(text[s:e])) {
 			return true
 		}
 		words++
@@ -603,31 +603,14 @@ func quoteSpeechVerbAfter(text string, lo, hi, window int) bool {
 	return false
 }
 
-// quoteSpeechVerbs are the verbs (and "according") that introduce or follow a
-// quotation in news text.
-var quoteSpeechVerbs = map[string]bool{}
-
-func init() {
-	for _, w := range []string{
-		"say", "said", "says", "saying", "tell", "told", "tells", "telling",
-		"add", "added", "adds", "adding", "ask", "asked", "asks", "asking",
-		"write", "wrote", "writes", "writing", "tweet", "tweeted", "tweets", "tweeting",
-		"state", "stated", "states", "note", "noted", "notes", "noting",
-		"declare", "declared", "declares", "reply", "replied", "replies",
-		"respond", "responded", "responds", "explain", "explained", "explains",
-		"continue", "continued", "continues", "insist", "insisted", "insists",
-		"argue", "argued", "argues", "read", "reads", "warn", "warned", "warns",
-		"recall", "recalled", "recalls", "announce", "announced", "announces",
-		"post", "posted", "posts", "according", "quip", "quipped", "joke", "joked",
-		"shout", "shouted", "yell", "yelled", "chant", "chanted", "conclude", "concluded",
-		"remark", "remarked", "caution", "cautioned", "predict", "predicted",
-		"concede", "conceded", "acknowledge", "acknowledged", "admit", "admitted",
-		"claim", "claimed", "claims", "testify", "testified", "observe", "observed",
-		"urge", "urged", "wonder", "wondered", "muse", "mused", "boast", "boasted",
-		"email", "emailed", "text", "texted", "report", "reported", "reports",
-		"scream", "screamed", "exclaim", "exclaimed", "whisper", "whispered",
-		"begin", "began", "begins", "went", "goes", "put",
-	} {
-		quoteSpeechVerbs[w] = true
+// isQuoteSpeechVerb reports whether w (lower case) introduces or follows
+// a quotation: a cue of the word list that speakers.go uses, or one of
+// the words that start a multi-word cue ("according to", "went on", "put
+// it").
+func isQuoteSpeechVerb(w string) bool {
+	switch w {
+	case "according", "went", "goes", "go", "put", "puts", "began", "begins":
+		return true
 	}
+	return isCueWord(w)
 }

@@ -18,9 +18,6 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
-	"compress/gzip"
 	"context"
 	"encoding/json"
 	"flag"
@@ -33,11 +30,12 @@ import (
 	"strings"
 	"time"
 
-	"github.com/andybalholm/brotli"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	"lede/internal/corpus"
+	"lede/internal/precompress"
 	"lede/internal/site"
 )
 
@@ -76,11 +74,11 @@ func run(dir, shared string, reps int) error {
 		return err
 	}
 	seed := string(seedBytes)
-	long := longText(shared, seed)
+	long := corpus.LongText(shared, seed)
 	var r results
 	r.WasmBytes = len(wasm)
-	r.WasmGzipBytes = gzipSize(wasm)
-	r.WasmBrotliBytes = brotliSize(wasm)
+	r.WasmGzipBytes = len(precompress.Gzip(wasm))
+	r.WasmBrotliBytes = len(precompress.Brotli(wasm, precompress.BestBrotli))
 	r.LongWords = len(strings.Fields(long))
 	fmt.Printf("wasm: %.1f MB raw, %.1f MB gzip, %.1f MB brotli\n", mb(r.WasmBytes), mb(r.WasmGzipBytes), mb(r.WasmBrotliBytes))
 
@@ -222,30 +220,6 @@ func timeAnalyses(text string, n int) string {
 
 func awaitPromise(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }
 
-// longText builds a news text of about 100,000 words from PolNeAR's dev
-// articles (and the seed article if they run short).
-func longText(shared, seed string) string {
-	var sb strings.Builder
-	words := 0
-	if f, err := os.Open(filepath.Join(shared, "eval", "polnear", "dev.jsonl")); err == nil {
-		defer f.Close()
-		sc := bufio.NewScanner(f)
-		sc.Buffer(nil, 1<<24)
-		for sc.Scan() && words < 100000 {
-			var doc struct{ Text string }
-			if json.Unmarshal(sc.Bytes(), &doc) == nil {
-				sb.WriteString(doc.Text + "\n\n")
-				words += len(strings.Fields(doc.Text))
-			}
-		}
-	}
-	for words < 100000 {
-		sb.WriteString(seed + "\n\n")
-		words += len(strings.Fields(seed))
-	}
-	return sb.String()
-}
-
 func chromium() string {
 	if p := os.Getenv("LEDE_CHROMIUM"); p != "" {
 		return p
@@ -256,22 +230,6 @@ func chromium() string {
 		}
 	}
 	return "/usr/bin/chromium"
-}
-
-func gzipSize(b []byte) int {
-	var buf bytes.Buffer
-	w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	w.Write(b)
-	w.Close()
-	return buf.Len()
-}
-
-func brotliSize(b []byte) int {
-	var buf bytes.Buffer
-	w := brotli.NewWriterLevel(&buf, brotli.BestCompression)
-	w.Write(b)
-	w.Close()
-	return buf.Len()
 }
 
 func median(xs []float64) float64 {

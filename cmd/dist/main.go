@@ -9,7 +9,6 @@ package main
 
 import (
 	"bytes"
-	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
 	"flag"
@@ -19,13 +18,13 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/andybalholm/brotli"
+	"lede/internal/precompress"
 )
 
 func main() {
 	src := flag.String("src", "web", "the built page (make build)")
 	out := flag.String("o", "dist", "the folder to write")
-	flag.IntVar(&brotliLevel, "brotli", brotli.BestCompression, "brotli quality, 0 to 11 (11 is smallest and slowest)")
+	flag.IntVar(&brotliLevel, "brotli", precompress.BestBrotli, "brotli quality, 0 to 11 (11 is smallest and slowest)")
 	flag.Parse()
 	if err := build(*src, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "dist:", err)
@@ -100,7 +99,7 @@ func build(src, out string) error {
 		if err := os.WriteFile(target, b, 0o644); err != nil {
 			return err
 		}
-		gz, br := gzipBytes(b), brotliBytes(b)
+		gz, br := precompress.Gzip(b), precompress.Brotli(b, brotliLevel)
 		if err := os.WriteFile(target+".gz", gz, 0o644); err != nil {
 			return err
 		}
@@ -143,20 +142,4 @@ func rewrite(b []byte, renamed map[string]string) []byte {
 	return b
 }
 
-func gzipBytes(b []byte) []byte {
-	var buf bytes.Buffer
-	w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	w.Write(b)
-	w.Close()
-	return buf.Bytes()
-}
-
-var brotliLevel = brotli.BestCompression
-
-func brotliBytes(b []byte) []byte {
-	var buf bytes.Buffer
-	w := brotli.NewWriterLevel(&buf, brotliLevel)
-	w.Write(b)
-	w.Close()
-	return buf.Bytes()
-}
+var brotliLevel = precompress.BestBrotli
