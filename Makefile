@@ -68,8 +68,8 @@ eval:
 FUZZTIME ?= 60s
 fuzz:
 	@for t in FuzzAnalyze FuzzFindQuotes FuzzNameMatching FuzzSegment; do \
-		echo "== $$t"; $(GO) test ./core -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) || exit 1; done
-	$(GO) test ./wasm -run '^$$' -fuzz '^FuzzUTF16Index$$' -fuzztime $(FUZZTIME)
+		echo "== $$t"; $(GO) test ./core -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s || exit 1; done
+	$(GO) test ./wasm -run '^$$' -fuzz '^FuzzUTF16Index$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
 
 ## model: retrain the entity tagger on CoNLL-2003 (deterministic)
 model:
