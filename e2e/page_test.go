@@ -37,6 +37,7 @@ const prefix = "/lede/"
 
 var (
 	pageURL  string // the page, served from a freshly built site
+	siteDir  string // that site's files, for tests that serve them their own way
 	setupErr error  // why the site could not be built, reported by each test
 )
 
@@ -55,6 +56,7 @@ func run(m *testing.M) int {
 		setupErr = err
 		return m.Run()
 	}
+	siteDir = dir
 	mux := http.NewServeMux()
 	mux.Handle(prefix, http.StripPrefix(strings.TrimSuffix(prefix, "/"), site.Handler(dir)))
 	srv := httptest.NewServer(mux)

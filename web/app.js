@@ -24,70 +24,119 @@
   ];
 
   const listeners = new Set(); // loading-state observers, see onState
-  const pending = new Map(); // request id → {resolve, reject}
+  // request id → {resolve, reject, partial, progress}: analyses and stats
+  // the worker has not answered yet.
+  const pending = new Map();
   let nextId = 1;
-  let failure = null; // Error once the analyzer cannot run
+  let failure = null; // Error once this worker's analyzer cannot run
   let worker = null;
 
+  // ready resolves when the current worker's analyzer is ready; a restart
+  // that comes before it keeps the same promise.
+  let ready = null;
+  let readySettled = true;
   let readyResolve;
   let readyReject;
-  const ready = new Promise((resolve, reject) => {
-    readyResolve = resolve;
-    readyReject = reject;
-  });
-  // Callers that never look at ready must not see an unhandled rejection;
-  // the page reports the failure itself.
-  ready.catch(() => {});
 
   function emit(state) {
     for (const fn of listeners) fn(state);
   }
 
+  function rejectAll(err) {
+    for (const {reject} of pending.values()) reject(err);
+    pending.clear();
+  }
+
   function fail(message) {
     if (failure) return;
     failure = new Error(message || 'The analyzer failed.');
+    readySettled = true;
     readyReject(failure);
-    for (const {reject} of pending.values()) reject(failure);
-    pending.clear();
+    rejectAll(failure);
     emit({type: 'fatal', error: failure.message});
   }
 
-  try {
-    worker = new Worker('worker.js');
-    worker.onmessage = (ev) => {
-      const msg = ev.data || {};
-      switch (msg.type) {
-        case 'progress':
-        case 'loading':
-          emit(msg);
-          break;
-        case 'ready':
-          readyResolve();
-          emit(msg);
-          break;
-        case 'result':
-        case 'error': {
-          const p = pending.get(msg.id);
-          if (!p) return;
-          pending.delete(msg.id);
-          if (msg.type === 'result') p.resolve(msg.result);
-          else p.reject(new Error(msg.error));
-          break;
-        }
-        case 'fatal':
-          fail(msg.error);
-          break;
-      }
+  // receive handles one message of the current worker.
+  function receive(msg) {
+    const p = pending.get(msg.id);
+    switch (msg.type) {
+      case 'progress':
+      case 'loading':
+        emit(msg);
+        break;
+      case 'ready':
+        readySettled = true;
+        readyResolve();
+        emit(msg);
+        break;
+      case 'partial':
+        if (p && p.partial) p.partial(msg.result);
+        break;
+      case 'analysis-progress':
+        if (p && p.progress) p.progress(msg.done, msg.total);
+        break;
+      case 'result':
+      case 'error':
+      case 'stats':
+        if (!p) return;
+        pending.delete(msg.id);
+        if (msg.type === 'result') p.resolve(msg.result);
+        else if (msg.type === 'stats') p.resolve({memory: Number(msg.memory) || 0});
+        else p.reject(new Error(msg.error));
+        break;
+      case 'fatal':
+        fail(msg.error);
+        break;
+    }
+  }
+
+  function startWorker() {
+    failure = null;
+    if (readySettled) {
+      readySettled = false;
+      ready = new Promise((resolve, reject) => {
+        readyResolve = resolve;
+        readyReject = reject;
+      });
+      // Callers that never look at ready must not see an unhandled
+      // rejection; the page reports the failure itself.
+      ready.catch(() => {});
+    }
+    let w;
+    try {
+      w = new Worker('worker.js');
+    } catch (err) {
+      // For example when the page is opened from file:// instead of a server.
+      queueMicrotask(() => fail(`The analyzer worker could not be created: ${err.message}`));
+      return;
+    }
+    worker = w;
+    // A terminated worker's last messages may still be on their way; only
+    // the current worker is listened to.
+    w.onmessage = (ev) => {
+      if (worker === w) receive(ev.data || {});
     };
-    worker.onerror = (ev) => {
+    w.onerror = (ev) => {
       // Handled here and shown on the page, so keep it off the console.
       ev.preventDefault();
-      fail(ev.message || 'The analyzer worker failed to start.');
+      if (worker === w) fail(ev.message || 'The analyzer worker failed to start.');
     };
-  } catch (err) {
-    // For example when the page is opened from file:// instead of a server.
-    queueMicrotask(() => fail(`The analyzer worker could not be created: ${err.message}`));
   }
+
+  // restart stops the worker mid-analysis, the only way to stop Go code
+  // that is running, and starts a fresh one, which loads the analyzer
+  // again. Every request pending is rejected with a "cancelled" error.
+  function restart() {
+    if (worker) worker.terminate();
+    worker = null;
+    const err = new Error('The analysis was cancelled.');
+    err.name = 'AbortError';
+    rejectAll(err);
+    emit({type: 'restart'});
+    startWorker();
+  }
+
+  startWorker();
 
   // The analyzer refuses more than core.MaxInputBytes (2 MiB) of UTF-8.
   // The page measures first, so that an oversized paste gets a plain
@@ -123,22 +172,43 @@
       'Split it and analyze the parts.';
   }
 
-  // analyze resolves with the Result for text. Requests made before the
-  // analyzer is ready wait for it rather than fail.
-  async function analyze(text) {
-    text = String(text);
-    const over = tooLarge(text);
-    if (over) throw new Error(over);
-    await ready;
-    if (failure) throw failure;
+  // ask sends msg to the worker with a fresh id and returns a promise of
+  // its answer; hooks may add partial and progress callbacks.
+  function ask(msg, hooks) {
+    if (failure) return Promise.reject(failure);
+    if (!worker) return Promise.reject(new Error('The analyzer is not running.'));
     return new Promise((resolve, reject) => {
       const id = nextId++;
-      pending.set(id, {resolve, reject});
-      worker.postMessage({type: 'analyze', id, text});
+      pending.set(id, {...hooks, resolve, reject});
+      worker.postMessage({...msg, id});
     });
   }
 
-  window.lede = {analyze, ready};
+  // request sends text to the worker at once, even before the analyzer is
+  // ready: the worker keeps it, answers with a first look (hooks.partial)
+  // as soon as it can, and with the full Result once the models are in.
+  async function request(text, hooks) {
+    text = String(text);
+    const over = tooLarge(text);
+    if (over) throw new Error(over);
+    return ask({type: 'analyze', text}, hooks);
+  }
+
+  // analyze resolves with the full Result for text, waiting for the
+  // analyzer to be ready if need be.
+  const analyze = (text) => request(text);
+
+  // stats resolves with {memory}: the bytes of the Go program's memory.
+  const stats = () => ask({type: 'stats'});
+
+  window.lede = {
+    analyze,
+    stats,
+    // The current worker's; after a cancel, the restarted analyzer's.
+    get ready() {
+      return ready;
+    },
+  };
 
   // onState registers fn for loading-state messages.
   const onState = (fn) => listeners.add(fn);
@@ -149,6 +219,7 @@
   const body = document.body;
   const textarea = $('#text');
   const analyzeButton = $('#analyze');
+  const cancelButton = $('#cancel');
   const sampleButton = $('#sample');
   const loader = $('#loader');
   const loading = $('#loading');
@@ -171,6 +242,8 @@
     status.textContent = message;
     status.dataset.kind = kind || 'info';
   }
+
+  let announced = false; // lede:ready dispatched
 
   onState((msg) => {
     switch (msg.type) {
@@ -196,7 +269,23 @@
         loader.dataset.done = 'true';
         body.dataset.state = 'ready';
         body.dataset.ready = 'true';
-        document.dispatchEvent(new Event('lede:ready'));
+        if (status.dataset.kind === 'cancelled') {
+          setStatus('Analysis cancelled. The analyzer is ready again.', 'cancelled');
+        }
+        armCancel(); // a request that waited for the analyzer runs now
+        // Once per page: listeners that analyse on it must not run again
+        // after a cancel restarts the analyzer (window.lede.ready tells).
+        if (!announced) {
+          announced = true;
+          document.dispatchEvent(new Event('lede:ready'));
+        }
+        break;
+      case 'restart':
+        delete loader.dataset.done;
+        progress.removeAttribute('value');
+        loading.textContent = 'Restarting analyzer…';
+        body.dataset.state = 'loading';
+        body.dataset.ready = 'false';
         break;
       case 'fatal':
         loader.dataset.done = 'true';
@@ -209,6 +298,25 @@
 
   let runs = 0; // bumps on every request so that only the latest renders
   let finished = 0; // analyses completed, for tests and scripts to wait on
+
+  // Cancel is offered only once an analysis has run this long: a quick
+  // one would make the button flash. Waiting for the analyzer to load does
+  // not count, as a restart would only wait longer.
+  const CANCEL_AFTER_MS = 300;
+  let cancelTimer = 0;
+
+  function armCancel() {
+    clearTimeout(cancelTimer);
+    if (body.dataset.busy !== 'true' || body.dataset.ready !== 'true') return;
+    cancelTimer = setTimeout(() => {
+      cancelButton.hidden = body.dataset.busy !== 'true';
+    }, CANCEL_AFTER_MS);
+  }
+
+  function disarmCancel() {
+    clearTimeout(cancelTimer);
+    cancelButton.hidden = true;
+  }
 
   async function run() {
     const text = textarea.value;
@@ -233,23 +341,53 @@
     }
     body.dataset.busy = 'true';
     setStatus(body.dataset.ready === 'true' ? 'Analyzing…' : 'Waiting for the analyzer to load…');
+    armCancel();
     const t0 = performance.now();
+    // While the models load, the worker sends a first look: quotes and the
+    // names its word lists know, shown at once and replaced by the full
+    // result.
+    const partial = (result) => {
+      if (seq !== runs) return;
+      try {
+        render(text, result, true);
+      } catch (err) {
+        return; // the full result will say what is wrong
+      }
+      setStatus('First look: quotes and well-known names — finding people and speakers…');
+    };
+    // Sentences tagged so far; tagging is most of the work, the rest is
+    // quick, hence at most 99%.
+    const progressed = (done, total) => {
+      if (seq !== runs || !(total > 0)) return;
+      setStatus(`Analyzing… ${Math.min(99, Math.floor((100 * done) / total))}%`);
+    };
     try {
-      const result = await analyze(text);
+      const result = await request(text, {partial, progress: progressed});
       if (seq !== runs) return;
       render(text, result);
       const ms = Math.round(performance.now() - t0);
       setStatus(`${summary(result)} (${ms} ms)`);
     } catch (err) {
       if (seq !== runs) return;
-      setStatus(`Analysis failed: ${err.message}`, 'error');
+      // Cancel has said so already, and that the analyzer restarts.
+      if (err.name !== 'AbortError') setStatus(`Analysis failed: ${err.message}`, 'error');
     } finally {
       if (seq === runs) {
         body.dataset.busy = 'false';
+        disarmCancel();
         body.dataset.analyses = String(++finished);
       }
     }
   }
+
+  // Cancel stops the worker, the one way to interrupt Go code that runs,
+  // and starts a new one; the text and the last result stay as they are.
+  cancelButton.addEventListener('click', () => {
+    disarmCancel();
+    setStatus('Analysis cancelled. The analyzer is restarting…', 'cancelled');
+    analyzeButton.focus(); // the focused Cancel button disappears
+    restart();
+  });
 
   analyzeButton.addEventListener('click', run);
   textarea.addEventListener('keydown', (ev) => {
@@ -335,10 +473,14 @@
   }
 
   // The rendered result, for the quote details and the panel's buttons.
-  // drawn holds the indexes of the quotes the article could draw.
-  let shown = {text: '', quotes: [], byId: new Map(), colors: new Map(), drawn: new Set()};
+  // drawn holds the indexes of the quotes the article could draw; partial
+  // is true for a first look, whose quotes have no speakers yet.
+  let shown = {text: '', quotes: [], byId: new Map(), colors: new Map(), drawn: new Set(), partial: false};
 
-  function render(text, result) {
+  // render draws result for text, replacing whatever was drawn: nodes are
+  // made anew, and all listeners sit on the containers, so nothing from an
+  // earlier render is kept alive.
+  function render(text, result, partial = false) {
     if (!result || result.offsets !== 'utf16') {
       throw new Error(`the analyzer returned offsets in ${result && result.offsets}, expected utf16`);
     }
@@ -347,7 +489,7 @@
     const byId = new Map(entities.map((e) => [e.id, e]));
     const groups = groupBySpeaker(quotes, byId);
     const colors = new Map(groups.filter((g) => g.entity).map((g) => [g.entity.id, g.color]));
-    shown = {text, quotes, byId, colors, drawn: new Set()};
+    shown = {text, quotes, byId, colors, drawn: new Set(), partial};
 
     // Bad offsets from the analyzer must not corrupt the text: spans that
     // are out of range are dropped, and all text comes from the input.
@@ -409,6 +551,11 @@
     pinnedEntity = null;
     hovered = focused = pinnedQuote = null;
     article.replaceChildren(frag);
+    // Lets style.css show a first look as provisional, and tests see it.
+    for (const node of [results, article]) {
+      if (partial) node.dataset.partial = 'true';
+      else delete node.dataset.partial;
+    }
     showQuote();
     renderEntities(entities);
     renderSpeakers(groups);
@@ -598,7 +745,7 @@
           el('span', typeLabel(g.entity.type), null, 'speaker-type'));
       } else {
         li.dataset.unattributed = 'true';
-        head.append(el('span', 'Unattributed', null, 'speaker-name'));
+        head.append(el('span', shown.partial ? 'Speakers not known yet' : 'Unattributed', null, 'speaker-name'));
       }
       head.append(el('span',
         `${plural(g.quotes.length, 'quote', 'quotes')} · ${plural(g.words, 'word', 'words')}`,
@@ -610,7 +757,7 @@
         const button = el('button', null, {quote: String(i), kind: String(q.kind || 'direct')}, 'quote-link');
         button.type = 'button';
         button.append(el('q', clip(String(q.text || ''), 110)),
-          el('span', methodLabel(q.method), {method: String(q.method || 'none')}, 'badge'));
+          el('span', shown.partial ? 'pending' : methodLabel(q.method), {method: String(q.method || 'none')}, 'badge'));
         // Quotes the article could not draw (bad or crossing spans) have
         // nothing to scroll to.
         if (!shown.drawn.has(i)) button.disabled = true;
@@ -672,14 +819,16 @@
     if (speaker) {
       who.append(el('strong', speaker.name), el('span', typeLabel(speaker.type), null, 'tip-type'));
     } else {
-      who.append(el('strong', 'Speaker unknown'));
+      who.append(el('strong', shown.partial ? 'Finding the speaker…' : 'Speaker unknown'));
     }
     const how = el('p', null, null, 'tip-how');
     const words = citedWords(q);
     if (words) how.append(el('span', words, null, 'tip-words'), ' · ');
     const conf = typeof q.confidence === 'number' ? `${Math.round(q.confidence * 100)}%` : '';
     const kind = q.kind === 'partial' ? 'quoted phrase' : '';
-    how.append([methodLabel(q.method), conf, kind].filter(Boolean).join(' · '));
+    // A first look has no attribution to explain yet.
+    const parts = shown.partial ? ['speaker pending', kind] : [methodLabel(q.method), conf, kind];
+    how.append(parts.filter(Boolean).join(' · '));
     tip.replaceChildren(who, how);
   }
 
