@@ -154,16 +154,28 @@ func applyWordLists(text string, toks []token, ms []mention) []mention {
 	}
 	kept := out[:0]
 	for _, m := range out {
-		// A nationality before an organization is part of its name:
-		// "Chinese Foreign Ministry", "Russian Defence Ministry".
-		if n := len(kept); n > 0 && m.Type == Org && kept[n-1].Type == NORP && onlySpaces(text[kept[n-1].End:m.Start]) {
-			kept[n-1].End, kept[n-1].Type = m.End, Org
+		// A nationality before an organization is part of its name
+		// ("Chinese Foreign Ministry"), and before a place too ("British
+		// Columbia").
+		if n := len(kept); n > 0 && (m.Type == Org || m.Type == Place) && kept[n-1].Type == NORP && onlySpaces(text[kept[n-1].End:m.Start]) {
+			kept[n-1].End, kept[n-1].Type = m.End, m.Type
 			continue
+		}
+		// "Ministry of Environment": the tagger may start the name at
+		// "of"; the capitalized word before belongs to it.
+		if w := text[m.Start:min(m.End, m.Start+3)]; (w == "of " || w == "for") && m.Type == Org {
+			if k := tokenIndex(toks, m.Start) - 1; k >= 0 && unicode.IsUpper(firstRune(toks[k].Text)) && onlySpaces(text[toks[k].End:m.Start]) {
+				if n := len(kept); n > 0 && kept[n-1].End == toks[k].End {
+					kept = kept[:n-1] // the word was a mention of its own
+				}
+				m.Start = toks[k].Start
+			}
 		}
 		kept = append(kept, m)
 	}
 	return kept
 }
+
 
 // knownOrgAt returns how many tokens from toks[i] spell a known
 // organization's name, or 0.

@@ -87,8 +87,10 @@ func cleanMention(text string, toks []token, sent int, m mention) (nameMention, 
 			if g != "-" {
 				nm.Gender = g[0]
 			}
-		} else if !isRoleWord(w) && (lexicon.demonym[ts[0].Text] == "" || m.Type != Person) {
-			break // "Chinese Foreign Ministry" keeps its nationality
+		} else if m.Type != Person || !isRoleWord(w) && lexicon.demonym[ts[0].Text] == "" {
+			// Only a person's name loses its titles: "Chinese Foreign
+			// Ministry" and "Ministry of Environment" keep their words.
+			break
 		}
 		ts = ts[1:]
 	}
@@ -180,11 +182,34 @@ func isTitleCase(toks []token) bool {
 		if !unicode.IsUpper(r) && utf8.RuneCountInString(t.Text) >= 4 {
 			return false
 		}
-		glue = glue || i > 0 && headlineGlue[t.Text]
+		glue = glue || i > 0 && headlineGlue[strings.ToUpper(t.Text[:1])+t.Text[1:]]
 	}
 	// A list of names ("Billy Andrade, Duffy Waldorf") is capitalized
-	// too, but has none of the small words a headline capitalizes.
+	// too, but has none of the small words of a headline.
 	return words >= 3 && glue && !allCaps(toks)
+}
+
+// isOwnParagraph reports whether the sentence sp is a paragraph of its
+// own, as a headline is: blank lines (or the text's ends) around its line.
+func isOwnParagraph(text string, sp Span) bool {
+	start := strings.LastIndexByte(text[:sp.Start], '\n') + 1
+	end := sp.End + strings.IndexByte(text[sp.End:]+"\n", '\n')
+	if !isBlank(text[start:sp.Start]) || !isBlank(text[sp.End:end]) {
+		return false // the line holds more than this sentence
+	}
+	// The line before and the line after must be blank, or absent.
+	prev := strings.TrimSuffix(text[:start], "\n")
+	if prev != "" && !isBlank(prev[strings.LastIndexByte(prev, '\n')+1:]) {
+		return false
+	}
+	if end >= len(text) {
+		return true
+	}
+	next := text[end+1:]
+	if i := strings.IndexByte(next, '\n'); i >= 0 {
+		next = next[:i]
+	}
+	return isBlank(next)
 }
 
 // headlineGlue are small words that Title Case capitalizes and a list of
@@ -221,7 +246,7 @@ func allCaps(toks []token) bool {
 func trimHeadlineMentions(text string, sents []sentenceTokens, ms []nameMention) []nameMention {
 	title := make([]bool, len(sents))
 	for i, s := range sents {
-		title[i] = isTitleCase(s.Toks)
+		title[i] = isTitleCase(s.Toks) && isOwnParagraph(text, s.Span)
 	}
 	known := map[string]string{} // a word of a name in the body → that name's type
 	for _, m := range ms {
