@@ -176,7 +176,6 @@ func applyWordLists(text string, toks []token, ms []mention) []mention {
 	return kept
 }
 
-
 // knownOrgAt returns how many tokens from toks[i] spell a known
 // organization's name, or 0.
 func knownOrgAt(toks []token, i int) int {
