@@ -44,8 +44,8 @@ func buildEntities(text string, sents []sentenceTokens, raw [][]mention) ([]Enti
 	}
 	ms = trimHeadlineMentions(text, sents, ms)
 	ms = propagateNames(text, sents, ms)
+	retypeByName(ms) // before MISC goes: a surname the tagger called MISC is a person
 	ms = slices.DeleteFunc(ms, func(m nameMention) bool { return m.Type == misc })
-	retypeByName(ms)
 	for i := range ms {
 		if ms[i].Type == Person {
 			ms[i].Role = roleOf(text, sents[ms[i].Sent].Toks, ms[i])
