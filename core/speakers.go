@@ -304,9 +304,12 @@ func (f *speakerFinder) before(lo, hi int) (attribution, bool) {
 	if end <= lo {
 		return attribution{}, false
 	}
-	// Said X, "…" (inverted, at the start of the sentence)
-	if n, ok := f.cueAt(lo, end); ok && unicode.IsUpper(firstRune(f.toks[lo].Text)) && !isObjectCue(strings.ToLower(f.toks[lo].Text)) {
-		if a, ok := f.objectSpeaker(lo, n, end, 0.85); ok {
+	// Said X, "…" (inverted, at the start of the sentence). Not "Asked a
+	// question, X said" or "Emphasizing the point, X said": the words
+	// after an inverted cue must name someone.
+	if n, ok := f.cueAt(lo, end); ok && unicode.IsUpper(firstRune(f.toks[lo].Text)) &&
+		!isObjectCue(strings.ToLower(f.toks[lo].Text)) && !strings.HasSuffix(strings.ToLower(f.toks[lo].Text), "ing") {
+		if a, ok := f.objectSpeaker(lo, n, end, 0.85); ok && a.method == MethodExplicit {
 			return a, true
 		}
 	}
@@ -500,6 +503,15 @@ func isObjectCue(w string) bool {
 // subject finds the speaker before the cue at toks[c] (n tokens long):
 // "X said", "X has also said", "X, a spokesman, said".
 func (f *speakerFinder) subject(c, n, lo int, conf float64) (attribution, bool) {
+	// "…, who told Congress: …": the words naming the speaker are the
+	// relative pronoun, and the speaker is what it stands for.
+	if k := f.skipAdverbs(c, lo); k-1 > lo && isRelativePronoun(f.toks[k-1].Text) && f.toks[k-2].Text == "," {
+		if s, e, ok := f.nounPhraseBefore(k-2, lo); ok {
+			a := f.resolve(s, e, c, n, conf-0.1)
+			a.mention = f.spanMention(k-1, k)
+			return a, true
+		}
+	}
 	start, end, ok := f.nounPhraseBefore(c, lo)
 	if !ok {
 		return attribution{}, false
@@ -557,6 +569,22 @@ var cueAdverbs = map[string]bool{
 // before lo. A phrase in commas after a name ("Wang, a spokesman, said")
 // gives the name.
 func (f *speakerFinder) nounPhraseBefore(c, lo int) (int, int, bool) {
+	j := f.skipAdverbs(c, lo)
+	return f.nounPhraseEndingAt(j, lo)
+}
+
+func isRelativePronoun(w string) bool {
+	switch strings.ToLower(w) {
+	case "who", "which":
+		return true
+	}
+	return false
+}
+
+// skipAdverbs returns where a subject before the cue at toks[c] ends,
+// stepping back over adverbs and a time phrase ("China on Wednesday
+// said", "he has also said").
+func (f *speakerFinder) skipAdverbs(c, lo int) int {
 	j := c
 	for j > lo {
 		w := strings.ToLower(f.toks[j-1].Text)
@@ -573,6 +601,11 @@ func (f *speakerFinder) nounPhraseBefore(c, lo int) (int, int, bool) {
 		}
 		break
 	}
+	return j
+}
+
+// nounPhraseEndingAt finds the noun phrase that ends just before toks[j].
+func (f *speakerFinder) nounPhraseEndingAt(j, lo int) (int, int, bool) {
 	end := j
 	// An appositive or a relative clause between commas: "Wang, a
 	// spokesman for the ministry, said", "Gil, 22, who founded the group,
