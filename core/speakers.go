@@ -553,6 +553,12 @@ var timeWords = map[string]bool{
 	"evening": true, "night": true, "weekend": true, "day": true,
 }
 
+// weekday names may stand alone between a subject and its cue.
+var weekday = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "today": true, "yesterday": true, "tonight": true,
+}
+
 // adverbs that may stand between a subject and its cue ("he also said",
 // "she has since said").
 var cueAdverbs = map[string]bool{
@@ -597,6 +603,9 @@ func (f *speakerFinder) skipAdverbs(c, lo int) int {
 			continue
 		case timeWords[w] && j-3 >= lo && isTimePreposition(f.toks[j-3].Text) && timeWords[strings.ToLower(f.toks[j-2].Text)]:
 			j -= 3
+			continue
+		case weekday[w] && j-1 > lo:
+			j-- // "Priebus later Thursday told Fox News"
 			continue
 		}
 		break
