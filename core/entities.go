@@ -2,6 +2,7 @@ package core
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -18,16 +19,13 @@ type mention struct {
 	Type       string
 }
 
-// proseTypes maps prose's labels to ours. Its default model knows PERSON
-// and GPE only.
-var proseTypes = map[string]string{
-	"PERSON":       Person,
-	"GPE":          Place,
-	"ORG":          Org,
-	"ORGANIZATION": Org,
-	"MISC":         misc,
-	"LOC":          Place,
-	"NORP":         NORP,
+// labelTypes maps the tagger's IOB label types (see nerToLabel) to ours.
+var labelTypes = map[string]string{
+	"PERSON": Person,
+	"GPE":    Place,
+	"ORG":    Org,
+	"NORP":   NORP,
+	"MISC":   misc,
 }
 
 // chunkMentions turns the IOB labels of one sentence's tokens into
@@ -40,7 +38,7 @@ func chunkMentions(text string, toks []token) []mention {
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		_, label, _ := strings.Cut(t.Label, "-")
-		typ, known := proseTypes[label]
+		typ, known := labelTypes[label]
 		if open >= 0 && out[open].Type == Person && t.Text == "." && i > 0 && toks[i-1].End == t.Start &&
 			initialAt(toks, i-1) == 2 && out[open].End == toks[i-1].End {
 			out[open].End = t.End // the stop of an initial that opens a name: "P. Simmons"
@@ -336,18 +334,5 @@ func isWordLike(s string) bool {
 }
 
 func entityID(i int) string {
-	return "e" + itoa(i+1)
-}
-
-func itoa(n int) string {
-	var b [20]byte
-	i := len(b)
-	for {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-		if n == 0 {
-			return string(b[i:])
-		}
-	}
+	return "e" + strconv.Itoa(i+1)
 }

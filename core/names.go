@@ -680,10 +680,10 @@ func groupMentions(text string, ms []nameMention) []Entity {
 		e := &ents[order[gi]]
 		mt := text[ms[i].Start:ms[i].End]
 		e.Mentions = append(e.Mentions, Mention{ms[i].Start, ms[i].End, mt})
-		if !contains(e.Aliases, mt) {
+		if !slices.Contains(e.Aliases, mt) {
 			e.Aliases = append(e.Aliases, mt)
 		}
-		if ms[i].Role != "" && !contains(e.Roles, ms[i].Role) {
+		if ms[i].Role != "" && !slices.Contains(e.Roles, ms[i].Role) {
 			e.Roles = append(e.Roles, ms[i].Role)
 		}
 		if fuller(mt, e.Name) {
@@ -763,13 +763,4 @@ func containsWords(whole, part []string) bool {
 		}
 	}
 	return len(part) > 0
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
