@@ -301,11 +301,18 @@ importScripts('worker-real.js');
 	if err := os.WriteFile(filepath.Join(dir, "worker.js"), []byte(wrapper), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// Only the analyzer worker's requests count: the service worker keeps a
+	// copy of main.wasm too, once the analyzer is ready. The Referer tells
+	// them apart: it is the script that fetched.
 	var wasmRequests atomic.Int32
 	files := site.Handler(dir)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasSuffix(r.URL.Path, "/main.wasm") {
-			wasmRequests.Add(1)
+			ref := r.Header.Get("Referer")
+			if strings.HasSuffix(ref, "/worker.js") {
+				wasmRequests.Add(1)
+			}
+			t.Logf("main.wasm requested by %s (Range %q)", ref, r.Header.Get("Range"))
 		}
 		files.ServeHTTP(w, r)
 	}))

@@ -225,24 +225,29 @@ func TestNothingStored(t *testing.T) {
 	p.paste(text)
 	p.analyze()
 	p.run("clicking a name", chromedp.Click("#entities button.entity-row", chromedp.ByQuery))
+	// The service worker has stored the page's files by the time it is
+	// ready, so the caches below are what it keeps.
+	p.eval("waiting for the service worker", `navigator.serviceWorker.ready.then(() => true)`, nil)
 
 	var got struct {
 		Local, Session int
 		Cookie         string
 		Databases      []string // nil when indexedDB.databases is missing
 		Cached         []string // cache entries holding the marker
+		Entries        int      // cache entries in all
 	}
 	mjs, _ := json.Marshal(marker)
 	p.eval("reading the page's storage", fmt.Sprintf(`(async () => {
 		const marker = %s;
 		const out = {local: localStorage.length, session: sessionStorage.length,
-			cookie: document.cookie, databases: null, cached: []};
+			cookie: document.cookie, databases: null, cached: [], entries: 0};
 		if (indexedDB.databases) out.databases = (await indexedDB.databases()).map((d) => d.name);
 		// The page may cache its own files for offline use, but never text.
 		if (self.caches) {
 			for (const name of await caches.keys()) {
 				const cache = await caches.open(name);
 				for (const req of await cache.keys()) {
+					out.entries++;
 					const res = await cache.match(req);
 					const body = res ? await res.text() : '';
 					const url = decodeURIComponent(req.url);
@@ -269,6 +274,9 @@ func TestNothingStored(t *testing.T) {
 	}
 	if len(got.Cached) != 0 {
 		t.Errorf("Cache Storage holds the pasted text: %q", got.Cached)
+	}
+	if got.Entries == 0 {
+		t.Error("Cache Storage is empty: the service worker kept no files, so nothing was checked")
 	}
 
 	// Cookies the page cannot read (HttpOnly) are in the browser's jar.

@@ -218,9 +218,17 @@
   const $ = (sel) => document.querySelector(sel);
   const body = document.body;
   const textarea = $('#text');
+  const editor = $('#editor');
+  const editButton = $('#edit');
   const analyzeButton = $('#analyze');
   const cancelButton = $('#cancel');
   const sampleButton = $('#sample');
+  const openButton = $('#open');
+  const fileInput = $('#file');
+  const dropZone = $('#drop-zone');
+  const readingStats = $('#reading-stats');
+  const downloadButtons = document.querySelectorAll('button.download');
+  const toastNode = $('#toast');
   const loader = $('#loader');
   const loading = $('#loading');
   const progress = $('#progress');
@@ -278,6 +286,7 @@
         if (!announced) {
           announced = true;
           document.dispatchEvent(new Event('lede:ready'));
+          registerOffline();
         }
         break;
       case 'restart':
@@ -324,7 +333,7 @@
     if (!text.trim()) {
       body.dataset.busy = 'false';
       setStatus('Paste some text first.', 'error');
-      textarea.focus();
+      showEditor(true, true);
       return;
     }
     // Refused here rather than by analyze so that the message stands alone;
@@ -333,6 +342,7 @@
     if (over) {
       body.dataset.busy = 'false';
       setStatus(over, 'error');
+      showEditor(true);
       return;
     }
     if (failure) {
@@ -353,6 +363,7 @@
       } catch (err) {
         return; // the full result will say what is wrong
       }
+      enterReading(text);
       setStatus('First look: quotes and well-known names — finding people and speakers…');
     };
     // Sentences tagged so far; tagging is most of the work, the rest is
@@ -365,12 +376,16 @@
       const result = await request(text, {partial, progress: progressed});
       if (seq !== runs) return;
       render(text, result);
+      enterReading(text);
       const ms = Math.round(performance.now() - t0);
       setStatus(`${summary(result)} (${ms} ms)`);
     } catch (err) {
       if (seq !== runs) return;
       // Cancel has said so already, and that the analyzer restarts.
-      if (err.name !== 'AbortError') setStatus(`Analysis failed: ${err.message}`, 'error');
+      if (err.name !== 'AbortError') {
+        setStatus(`Analysis failed: ${err.message}`, 'error');
+        showEditor(true);
+      }
     } finally {
       if (seq === runs) {
         body.dataset.busy = 'false';
@@ -385,30 +400,211 @@
   cancelButton.addEventListener('click', () => {
     disarmCancel();
     setStatus('Analysis cancelled. The analyzer is restarting…', 'cancelled');
-    analyzeButton.focus(); // the focused Cancel button disappears
+    // The focused Cancel button disappears; focus goes where work goes on.
+    (editor.hidden ? article : analyzeButton).focus();
     restart();
   });
 
   analyzeButton.addEventListener('click', run);
-  textarea.addEventListener('keydown', (ev) => {
-    if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey)) {
+  // Ctrl+Enter (⌘+Enter) analyses from anywhere on the page, the text box
+  // included, as in the mail and chat boxes newsrooms live in.
+  document.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey) && !ev.altKey && !ev.shiftKey) {
       ev.preventDefault();
       run();
     }
   });
   textarea.addEventListener('input', () => {
     if (status.dataset.kind === 'error' && !failure) setStatus('');
+    source = ''; // the text is the reader's own now
+    // The article below is the last text analysed, not this one: say so,
+    // once, rather than redraw on every keystroke.
+    if (!results.hidden && body.dataset.busy !== 'true' && status.dataset.kind !== 'stale') {
+      setStatus('The text has changed: Analyze updates the article.', 'stale');
+    }
   });
+
+  // ---- Editing and reading -----------------------------------------------
+
+  // Once a text is analysed the page reads as an article: the text box
+  // folds away behind "Edit text", which brings it back. The text box
+  // keeps the reader's text exactly; the article is drawn from it.
+
+  // showEditor shows or hides the text box, focusing it if asked.
+  function showEditor(show, focus) {
+    editor.hidden = !show;
+    editButton.setAttribute('aria-expanded', String(show));
+    body.dataset.view = show ? 'edit' : 'read';
+    if (show && focus) textarea.focus();
+  }
+
+  // enterReading folds the text box away after text was drawn. Focus that
+  // was in the text box (or nowhere) moves to the article, so that the
+  // reading keys work at once, and the page goes back to its top. A reader
+  // who went on typing while the analyzer loaded keeps the text box.
+  function enterReading(text) {
+    editButton.hidden = false;
+    if (editor.hidden || textarea.value !== text) return;
+    const active = document.activeElement;
+    const lost = !active || active === body || editor.contains(active);
+    showEditor(false);
+    if (lost) {
+      article.focus({preventScroll: true});
+      window.scrollTo(0, 0);
+    }
+  }
+
+  editButton.addEventListener('click', () => showEditor(editor.hidden, true));
+
+  // Where the text came from, shown above the article: a file's name, the
+  // sample, or nothing for the reader's own text.
+  let source = '';
+
+  // useText replaces the text with text from a file, a drop or a paste
+  // outside the text box, and analyses it.
+  function useText(text, from) {
+    textarea.value = text;
+    if (status.dataset.kind === 'error' && !failure) setStatus('');
+    source = from || '';
+    run();
+  }
 
   sampleButton.addEventListener('click', async () => {
     try {
       const resp = await fetch('sample.txt');
       if (!resp.ok) throw new Error(`HTTP ${resp.status}`);
-      textarea.value = await resp.text();
-      run();
+      useText(await resp.text(), 'Sample article');
     } catch (err) {
       setStatus(`Could not load the sample: ${err.message}`, 'error');
     }
+  });
+
+  // ---- Getting text in: paste, drop, open --------------------------------
+
+  const isEditable = (node) => !!node && node.nodeType === Node.ELEMENT_NODE &&
+    (node.matches('textarea, input, select') || node.isContentEditable);
+
+  // transferText returns the clean text of a clipboard or a drag: its HTML
+  // as paragraphs when it has HTML (a news site's page), else its text.
+  function transferText(dt) {
+    if (!dt) return '';
+    const html = dt.getData('text/html');
+    if (html) {
+      const clean = LedeIntake.htmlToText(html);
+      if (clean.trim()) return clean;
+    }
+    return dt.getData('text/plain').replace(/\r\n?/g, '\n');
+  }
+
+  // insertText puts text at the text box's caret as typing would, so that
+  // Undo takes it back; setRangeText is the fallback, and is used for big
+  // texts, which insertText would take seconds over.
+  function insertText(text) {
+    textarea.focus();
+    let done = false;
+    if (text.length < 200000) {
+      try {
+        done = document.execCommand('insertText', false, text);
+      } catch (err) {
+        done = false;
+      }
+    }
+    if (!done) {
+      textarea.setRangeText(text, textarea.selectionStart, textarea.selectionEnd, 'end');
+      textarea.dispatchEvent(new Event('input', {bubbles: true}));
+    }
+  }
+
+  // Rich text pasted into the text box (from a web page or a word
+  // processor) arrives as its paragraphs, without menus, scripts or
+  // styles; plain text is left to the browser.
+  textarea.addEventListener('paste', (ev) => {
+    const dt = ev.clipboardData;
+    if (!dt || ![...dt.types].includes('text/html')) return;
+    const clean = transferText(dt);
+    if (!clean.trim()) return;
+    ev.preventDefault();
+    insertText(clean);
+  });
+
+  // A paste anywhere else on the page replaces the text and analyses it:
+  // open the page, paste, read.
+  document.addEventListener('paste', (ev) => {
+    if (ev.defaultPrevented || isEditable(ev.target)) return;
+    const clean = transferText(ev.clipboardData);
+    if (!clean.trim()) return;
+    ev.preventDefault();
+    useText(clean, 'Pasted text');
+  });
+
+  // openFile reads a .txt, .md or .html file into the text box and
+  // analyses it, or says why it cannot.
+  async function openFile(file, count) {
+    try {
+      const {text} = await LedeIntake.readFile(file);
+      if (!text.trim()) throw new Error(`“${file.name}” holds no text.`);
+      useText(text, String(file.name));
+      if (count > 1) setStatus(`Opened “${file.name}”, the first of the ${count} files dropped.`);
+    } catch (err) {
+      setStatus(err.message || String(err), 'error');
+    }
+  }
+
+  openButton.addEventListener('click', () => fileInput.click());
+  fileInput.addEventListener('change', () => {
+    const file = fileInput.files && fileInput.files[0];
+    if (file) openFile(file, 1);
+    fileInput.value = ''; // so that opening the same file again still reads it
+  });
+
+  // Drag and drop: a file anywhere on the page is opened; text dragged in
+  // from elsewhere replaces the text, except over the text box, where it
+  // goes where it is dropped as usual. Text dragged within the page is
+  // left alone.
+  let dragDepth = 0;
+  let dragFromPage = false;
+  const dragKind = (ev) => {
+    const types = ev.dataTransfer ? [...ev.dataTransfer.types] : [];
+    if (types.includes('Files')) return 'file';
+    if (!dragFromPage && !isEditable(ev.target) && (types.includes('text/plain') || types.includes('text/html'))) return 'text';
+    return '';
+  };
+  document.addEventListener('dragstart', () => {
+    dragFromPage = true;
+  });
+  document.addEventListener('dragend', () => {
+    dragFromPage = false;
+  });
+  document.addEventListener('dragenter', (ev) => {
+    if (dragKind(ev) !== 'file') return;
+    ev.preventDefault();
+    dragDepth++;
+    dropZone.hidden = false;
+  });
+  document.addEventListener('dragleave', (ev) => {
+    if (dragKind(ev) !== 'file') return;
+    dragDepth = Math.max(0, dragDepth - 1);
+    if (dragDepth === 0) dropZone.hidden = true;
+  });
+  document.addEventListener('dragover', (ev) => {
+    if (!dragKind(ev)) return;
+    ev.preventDefault();
+    ev.dataTransfer.dropEffect = 'copy';
+  });
+  document.addEventListener('drop', (ev) => {
+    dragDepth = 0;
+    dragFromPage = false;
+    dropZone.hidden = true;
+    const kind = dragKind(ev);
+    if (!kind) return;
+    ev.preventDefault();
+    const dt = ev.dataTransfer;
+    if (kind === 'file') {
+      if (dt.files.length) openFile(dt.files[0], dt.files.length);
+      return;
+    }
+    const clean = transferText(dt);
+    if (clean.trim()) useText(clean, 'Dropped text');
   });
 
   // ---- Rendering ---------------------------------------------------------
@@ -454,8 +650,8 @@
     return node;
   }
 
-  // Words as a reader counts them: "China-Russia" and "don't" are one.
-  const wordCount = (s) => (String(s).match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) || []).length;
+  // Words as a reader counts them, the same count as the exports'.
+  const wordCount = LedeExport.wordCount;
 
   // clip shortens s to about n characters at a word boundary.
   function clip(s, n) {
@@ -475,7 +671,54 @@
   // The rendered result, for the quote details and the panel's buttons.
   // drawn holds the indexes of the quotes the article could draw; partial
   // is true for a first look, whose quotes have no speakers yet.
-  let shown = {text: '', quotes: [], byId: new Map(), colors: new Map(), drawn: new Set(), partial: false};
+  let shown = {text: '', result: null, title: '', quotes: [], byId: new Map(), colors: new Map(),
+    drawn: new Set(), partial: false};
+
+  // The head of an article as news sites print it and readers copy it:
+  // short lines without a full stop before the first paragraph of prose,
+  // such as a date, the headline, a standfirst and a photo caption. They
+  // are styled as such; the text itself is drawn as it is.
+  const HEAD_MAX = 6; // paragraphs
+  const HEAD_CHARS = 320;
+  const HEADLINE_CHARS = 160;
+  const endsSentence = (s) => /[.!?…][\s"'”’»)\]]*$/u.test(s);
+  const MONTH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b/i;
+  const looksLikeDate = (s) => wordCount(s) <= 7 && (/\b(1[89]|20)\d\d\b/.test(s) || MONTH.test(s));
+
+  // headRoles returns the role of each of the first paragraphs that make
+  // up the head: 'kicker' (a date or section line before the headline),
+  // 'headline', 'deck' (a standfirst, or the headline repeated) or
+  // 'caption' (lines after the headline broken within the paragraph). A
+  // text with no prose after such lines has no head.
+  function headRoles(text, paras) {
+    const lines = [];
+    for (const p of paras) {
+      const s = text.slice(p.start, p.end).trim();
+      if (s.length > HEAD_CHARS || endsSentence(s)) break;
+      lines.push(s);
+      if (lines.length > HEAD_MAX) return [];
+    }
+    if (lines.length === 0 || lines.length === paras.length) return [];
+    let headline = -1;
+    return lines.map((s, i) => {
+      if (headline < 0) {
+        if (!looksLikeDate(s) && !s.includes('\n') && s.length <= HEADLINE_CHARS && wordCount(s) >= 2) {
+          headline = i;
+          return 'headline';
+        }
+        return 'kicker';
+      }
+      return s.includes('\n') ? 'caption' : 'deck';
+    });
+  }
+
+  // readingStatsOf counts the words and says how long they take to read
+  // at 230 words a minute, a common figure for news.
+  function readingStatsOf(text) {
+    const words = wordCount(text);
+    const minutes = Math.max(1, Math.round(words / 230));
+    return `${words.toLocaleString('en')} ${words === 1 ? 'word' : 'words'} · ${minutes} min read`;
+  }
 
   // render draws result for text, replacing whatever was drawn: nodes are
   // made anew, and all listeners sit on the containers, so nothing from an
@@ -489,7 +732,7 @@
     const byId = new Map(entities.map((e) => [e.id, e]));
     const groups = groupBySpeaker(quotes, byId);
     const colors = new Map(groups.filter((g) => g.entity).map((g) => [g.entity.id, g.color]));
-    shown = {text, quotes, byId, colors, drawn: new Set(), partial};
+    shown = {text, result, title: '', quotes, byId, colors, drawn: new Set(), partial};
 
     // Bad offsets from the analyzer must not corrupt the text: spans that
     // are out of range are dropped, and all text comes from the input.
@@ -535,7 +778,10 @@
 
     const frag = document.createDocumentFragment();
     let at = 0;
-    for (const p of paragraphs(result, text.length, valid)) {
+    const paras = paragraphs(result, text.length, valid);
+    const roles = headRoles(text, paras);
+    let titleNode = null;
+    for (const [k, p] of paras.entries()) {
       // Whatever lies between paragraphs (blank lines) stays in the DOM so
       // that the article's textContent is exactly the input; it collapses
       // visually because only paragraphs preserve white space.
@@ -543,7 +789,19 @@
       const candidates = running.filter((q) => q.end > p.start);
       for (; next < spans.length && spans[next].start < p.end; next++) candidates.push(spans[next]);
       running = candidates.filter((s) => s.kind === 'quote' && s.end > p.end);
-      frag.append(renderParagraph(text, p, candidates));
+      const node = renderParagraph(text, p, candidates);
+      if (roles[k]) {
+        node.dataset.role = roles[k];
+        if (roles[k] === 'headline') {
+          // A heading to assistive technology too, and the article's name.
+          node.setAttribute('role', 'heading');
+          node.setAttribute('aria-level', '3');
+          node.id = 'article-title';
+          titleNode = node;
+          shown.title = text.slice(p.start, p.end).trim();
+        }
+      }
+      frag.append(node);
       at = p.end;
     }
     if (at < text.length) frag.append(text.slice(at));
@@ -556,6 +814,11 @@
       if (partial) node.dataset.partial = 'true';
       else delete node.dataset.partial;
     }
+    article.setAttribute('aria-labelledby', titleNode ? 'article-title' : 'article-heading');
+    if (!shown.title) shown.title = clip(text.trim().split('\n')[0] || '', 80);
+    readingStats.textContent = [source, readingStatsOf(text)].filter(Boolean).join(' · ');
+    // A first look is not worth exporting: speakers and people are missing.
+    for (const b of downloadButtons) b.disabled = partial;
     showQuote();
     renderEntities(entities);
     renderSpeakers(groups);
@@ -761,8 +1024,13 @@
         // Quotes the article could not draw (bad or crossing spans) have
         // nothing to scroll to.
         if (!shown.drawn.has(i)) button.disabled = true;
-        const item = el('li');
-        item.append(button);
+        const copy = el('button', 'Copy', {copy: String(i)}, 'copy-quote');
+        copy.type = 'button';
+        copy.setAttribute('aria-label', `Copy the quote “${clip(String(q.text || ''), 40)}” with its speaker`);
+        // A first look knows no speakers yet, so there is nothing to cite.
+        if (shown.partial) copy.disabled = true;
+        const item = el('li', null, null, 'quote-item');
+        item.append(button, copy);
         list.append(item);
       }
       li.append(head, list);
@@ -794,13 +1062,24 @@
   // showQuote marks the current quote and its cites and fills the tip,
   // which style.css anchors below the quote marked is-current.
   function showQuote() {
-    const i = currentQuote();
     for (const node of article.querySelectorAll('.is-current, .is-cited')) {
       node.classList.remove('is-current', 'is-cited');
     }
+    const mark = keyMark();
+    if (mark) {
+      mark.classList.add('is-current');
+      fillEntityTip(mark);
+      tip.hidden = false;
+      return;
+    }
+    const i = currentQuote();
     const q = i == null ? null : shown.quotes[i];
     tip.hidden = !q;
-    if (!q) return;
+    if (!q) {
+      // Nothing stale for a screen reader to find through aria-describedby.
+      tip.replaceChildren();
+      return;
+    }
     for (const node of article.querySelectorAll(`.quote[data-quote="${i}"]`)) node.classList.add('is-current');
     for (const node of article.querySelectorAll(`.cite[data-cite-for~="${i}"]`)) {
       node.classList.add('is-cited');
@@ -813,6 +1092,7 @@
     const speaker = q.speaker != null ? shown.byId.get(q.speaker) : null;
     const color = speaker && shown.colors.get(speaker.id);
     delete tip.dataset.speakerColor;
+    delete tip.dataset.type;
     if (color) tip.dataset.speakerColor = color;
 
     const who = el('p', null, null, 'tip-who');
@@ -829,6 +1109,29 @@
     // A first look has no attribution to explain yet.
     const parts = shown.partial ? ['speaker pending', kind] : [methodLabel(q.method), conf, kind];
     how.append(parts.filter(Boolean).join(' · '));
+    tip.replaceChildren(who, how);
+  }
+
+  // A name reached with the keys (n, p) is detailed in the same tip as a
+  // quote: who it is and which mention of how many. Escape dismisses it
+  // until focus moves.
+  let markDismissed = false;
+  const keyMark = () => {
+    const a = document.activeElement;
+    return !markDismissed && a && a.matches('#article mark[data-entity]') && a.matches(':focus-visible') ? a : null;
+  };
+
+  // fillEntityTip writes e.g. "Sergey Lavrov  Person" over
+  // "Russian Foreign Minister · mention 3 of 12".
+  function fillEntityTip(mark) {
+    const e = shown.byId.get(mark.dataset.entity);
+    delete tip.dataset.speakerColor;
+    tip.dataset.type = mark.dataset.type;
+    const all = [...article.querySelectorAll(`mark[data-entity="${CSS.escape(mark.dataset.entity)}"]`)];
+    const who = el('p', null, null, 'tip-who');
+    who.append(el('strong', e ? e.name : mark.textContent), el('span', typeLabel(mark.dataset.type), null, 'tip-type'));
+    const roles = e && Array.isArray(e.roles) ? e.roles.map(String) : [];
+    const how = el('p', [...roles.slice(0, 2), `mention ${all.indexOf(mark) + 1} of ${all.length}`].join(' · '), null, 'tip-how');
     tip.replaceChildren(who, how);
   }
 
@@ -874,10 +1177,16 @@
 
   article.addEventListener('focusin', (ev) => {
     focused = quoteIndex(ev.target);
+    markDismissed = false;
     showQuote();
   });
-  article.addEventListener('focusout', () => {
+  article.addEventListener('focusout', (ev) => {
     focused = null;
+    // A name is a stop only while the keys are on it.
+    if (ev.target.matches('mark')) {
+      ev.target.removeAttribute('tabindex');
+      ev.target.removeAttribute('aria-describedby');
+    }
     showQuote();
   });
   article.addEventListener('animationend', (ev) => ev.target.classList.remove('is-flash'));
@@ -892,18 +1201,24 @@
       // Dismisses the tip and the pinned entity without moving focus, as
       // a tooltip should.
       hovered = focused = pinnedQuote = pinnedEntity = null;
+      markDismissed = true;
       showQuote();
       highlight(null);
     }
   });
   speakerList.addEventListener('click', (ev) => {
+    const copy = ev.target.closest('button.copy-quote');
+    if (copy) {
+      copyQuote(Number(copy.dataset.copy), copy);
+      return;
+    }
     const button = ev.target.closest('button.quote-link');
     if (button) goToQuote(Number(button.dataset.quote));
   });
   // A click on a quote pins its details, a click anywhere else unpins
   // them; but a name inside a quote is about the name, not the quote.
   document.addEventListener('click', (ev) => {
-    if (ev.target.closest('mark[data-entity], button.quote-link')) return;
+    if (ev.target.closest('mark[data-entity], button.quote-link, button.copy-quote')) return;
     pinnedQuote = quoteIndex(ev.target);
     showQuote();
   });
@@ -993,4 +1308,228 @@
     const first = pinnedEntity && article.querySelector(`mark[data-entity="${CSS.escape(id)}"]`);
     if (first) scrollToCentre(first);
   });
+
+  // ---- Getting results out: downloads and the clipboard --------------------
+
+  // toast shows a short confirmation at the foot of the window, and reads
+  // it out: the node is a polite live region.
+  let toastTimer = 0;
+  function toast(message, kind) {
+    clearTimeout(toastTimer);
+    toastNode.textContent = message;
+    toastNode.dataset.kind = kind || 'info';
+    toastNode.dataset.show = 'true';
+    toastTimer = setTimeout(() => {
+      toastNode.dataset.show = 'false';
+    }, 2600);
+  }
+
+  // saveFile offers data as a download named name: a Blob behind an
+  // object URL (same origin, so the CSP allows it) and a temporary link.
+  function saveFile(data, type, name) {
+    const url = URL.createObjectURL(new Blob([data], {type}));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    a.hidden = true;
+    // Not a click on the page: it must not unpin the quote shown.
+    a.addEventListener('click', (ev) => ev.stopPropagation());
+    body.append(a);
+    a.click();
+    a.remove();
+    // Revoking at once can cancel the download in some browsers.
+    setTimeout(() => URL.revokeObjectURL(url), 30000);
+  }
+
+  const FORMATS = {
+    json: {type: 'application/json', suffix: '.lede.json', make: (s) => LedeExport.toJSON(s.text, s.result)},
+    csv: {type: 'text/csv;charset=utf-8', suffix: '-quotes.csv', make: (s) => LedeExport.toCSV(s.text, s.result)},
+    md: {type: 'text/markdown;charset=utf-8', suffix: '-summary.md',
+      make: (s) => LedeExport.toMarkdown(s.text, s.result, s.title)},
+  };
+
+  function download(format) {
+    const f = FORMATS[format];
+    if (!f || !shown.result || shown.partial) return;
+    const name = LedeExport.slug(shown.title) + f.suffix;
+    saveFile(f.make(shown), f.type, name);
+    toast(`Downloading ${name}`);
+  }
+
+  for (const b of downloadButtons) b.addEventListener('click', () => download(b.dataset.format));
+
+  // writeClipboard copies text, by the Clipboard API where the browser
+  // allows it, else by the older copy command on a hidden text box.
+  async function writeClipboard(text) {
+    try {
+      if (navigator.clipboard && window.isSecureContext) {
+        await navigator.clipboard.writeText(text);
+        return true;
+      }
+    } catch (err) {
+      // Refused (no permission, the page not focused): try the old way.
+    }
+    const active = document.activeElement;
+    const helper = document.createElement('textarea');
+    helper.value = text;
+    helper.readOnly = true;
+    helper.className = 'clipboard-helper';
+    body.append(helper);
+    helper.select();
+    let ok = false;
+    try {
+      ok = document.execCommand('copy');
+    } catch (err) {
+      ok = false;
+    }
+    helper.remove();
+    if (active && active !== body && typeof active.focus === 'function') active.focus({preventScroll: true});
+    return ok;
+  }
+
+  // copyQuote copies quote i as “words” — Speaker, role, and says so on
+  // the button that asked, if any, and in the toast.
+  async function copyQuote(i, button) {
+    const q = shown.quotes[i];
+    if (!q) return;
+    const speaker = !shown.partial && q.speaker != null ? shown.byId.get(q.speaker) : null;
+    const text = LedeExport.citation(q, speaker);
+    const ok = await writeClipboard(text);
+    if (!ok) {
+      toast('Could not copy: the browser did not allow it. Select the words and copy them instead.', 'error');
+      return;
+    }
+    toast(`Copied ${clip(text, 90)}`);
+    if (button) {
+      button.textContent = 'Copied';
+      button.dataset.copied = 'true';
+      setTimeout(() => {
+        button.textContent = 'Copy';
+        delete button.dataset.copied;
+      }, 2000);
+    }
+  }
+
+  // ---- Reading keys --------------------------------------------------------
+
+  // j/k (or ]/[) go to the next or previous quote, n/p to the next or
+  // previous name (only the picked entity's mentions when one is picked),
+  // c copies the current quote. They work while focus is in the results
+  // or nowhere in particular, never while typing.
+
+  // nextOf returns the node after (dir 1) or before (dir -1) the reader's
+  // place among nodes, which are in text order: the place is the focused
+  // element when focus is inside the article (a quote, a name), else the
+  // window: going forward the first node whose bottom is below the top of
+  // the window, going back the last whose top is above its bottom.
+  function nextOf(nodes, dir) {
+    const a = document.activeElement;
+    if (a && a !== article && article.contains(a)) {
+      // before: n is a (or holds it), or comes before it.
+      const before = (n, strictly) => {
+        if (n === a) return !strictly;
+        const pos = a.compareDocumentPosition(n);
+        if (pos & Node.DOCUMENT_POSITION_CONTAINS) return !strictly;
+        return (pos & Node.DOCUMENT_POSITION_PRECEDING) !== 0;
+      };
+      if (dir > 0) return nodes.find((n) => !before(n, false)) || null;
+      return nodes.findLast((n) => before(n, true)) || null;
+    }
+    if (dir > 0) return nodes.find((n) => n.getBoundingClientRect().bottom > 0) || null;
+    return nodes.findLast((n) => n.getBoundingClientRect().top < window.innerHeight) || null;
+  }
+
+  // keyQuote is the quote c copies: the one with focus, in the article or
+  // the panel, else the one pinned.
+  function keyQuote() {
+    const a = document.activeElement;
+    const inArticle = quoteIndex(a);
+    if (inArticle != null) return inArticle;
+    const b = a && a.closest && a.closest('#speakers [data-quote], #speakers [data-copy]');
+    if (b) return Number(b.dataset.quote ?? b.dataset.copy);
+    return pinnedQuote;
+  }
+
+  function stepQuote(dir) {
+    // The first piece of each drawn quote, in text order.
+    const starts = [...article.querySelectorAll('.quote[tabindex="0"]')];
+    let next;
+    const a = document.activeElement;
+    const inPanel = a && a.closest && a.closest('#speakers [data-quote], #speakers [data-copy]');
+    if (inPanel) {
+      // From the panel, the keys go on from the quote that has focus there.
+      const i = Number(inPanel.dataset.quote ?? inPanel.dataset.copy);
+      next = starts[starts.findIndex((n) => Number(n.dataset.quote) === i) + dir];
+    } else {
+      next = nextOf(starts, dir);
+    }
+    if (next) goToQuote(Number(next.dataset.quote));
+    else if (starts.length) toast(dir > 0 ? 'That was the last quote.' : 'That was the first quote.');
+  }
+
+  function stepName(dir) {
+    // Names of the types switched on, or only the picked entity's.
+    const sel = pinnedEntity ? `mark[data-entity="${CSS.escape(pinnedEntity)}"]` : 'mark[data-entity]';
+    const marks = [...article.querySelectorAll(sel)].filter((m) => pinnedEntity || !typeHidden(m.dataset.type));
+    const next = nextOf(marks, dir);
+    if (!next) {
+      if (marks.length) toast(dir > 0 ? 'That was the last name.' : 'That was the first name.');
+      return;
+    }
+    // A name is a stop for the keys only, not for Tab.
+    next.tabIndex = -1;
+    next.setAttribute('aria-describedby', 'quote-tip');
+    scrollToCentre(next);
+    next.focus({preventScroll: true});
+    if (!pinnedEntity) highlight(next.dataset.entity);
+  }
+
+  const main = $('#main');
+  document.addEventListener('keydown', (ev) => {
+    if (ev.defaultPrevented || ev.ctrlKey || ev.metaKey || ev.altKey || results.hidden) return;
+    const t = ev.target;
+    if (isEditable(t)) return;
+    if (!(results.contains(t) || t === body || t === main || t === document.documentElement)) return;
+    switch (ev.key) {
+      case 'j':
+      case ']':
+        stepQuote(1);
+        break;
+      case 'k':
+      case '[':
+        stepQuote(-1);
+        break;
+      case 'n':
+        stepName(1);
+        break;
+      case 'p':
+        stepName(-1);
+        break;
+      case 'c': {
+        const i = keyQuote();
+        if (i == null) toast('Go to a quote first (j or k), then press c to copy it.');
+        else copyQuote(i, null);
+        break;
+      }
+      default:
+        return;
+    }
+    ev.preventDefault();
+  });
+
+  // ---- Offline -------------------------------------------------------------
+
+  // The service worker keeps the page's own files (never any text) so that
+  // the page opens and analyses with no network after a first visit. It is
+  // registered once the analyzer is ready, so that its copy of main.wasm
+  // never competes with the first download, and only by a page it does
+  // not control yet: a controlled page is checked for updates by the
+  // browser itself.
+  function registerOffline() {
+    if (!('serviceWorker' in navigator) || navigator.serviceWorker.controller) return;
+    navigator.serviceWorker.register('sw.js').catch((err) => {
+      // The page works without it, only not offline.
+      console.warn(`Lede: offline use is unavailable (${err && err.message || err})`);
+    });
+  }
 })();
