@@ -1,0 +1,255 @@
+package core
+
+import (
+	"sort"
+	"strings"
+)
+
+// Who a speaker's words refer to: a name in them, the person a pronoun
+// stands for, the entity a description fits, or a new entity for a name
+// the tagger missed.
+
+// entityGenders takes each person's gender from honorifics ("Mr. Wang"),
+// else from a common first name ("Hillary Clinton").
+func entityGenders(ms []nameMention, ents []Entity) []byte {
+	g := make([]byte, len(ents))
+	for _, m := range ms {
+		if m.Gender != 0 && g[m.Entity] == 0 {
+			g[m.Entity] = m.Gender
+		}
+	}
+	for i, e := range ents {
+		if g[i] == 0 && e.Type == Person {
+			if first, _, ok := strings.Cut(e.Name, " "); ok {
+				g[i] = lexicon.firstName[first]
+			}
+		}
+	}
+	return g
+}
+
+// mentionIn returns the index in f.ms of the entity mention that heads
+// the phrase [start, end), or -1: a person's name anywhere but in a
+// possessive ("Chinese Foreign Ministry spokesman Wang Wenbin", not
+// "Trump's campaign"), else an organization or place that ends the phrase
+// ("Russia's official news agency Tass"). A nationality or place before
+// the head only describes it ("the top Russian diplomat").
+func (f *speakerFinder) mentionIn(start, end int) int {
+	i := sort.Search(len(f.ms), func(i int) bool { return f.ms[i].Start >= start })
+	best, bestRank := -1, 0
+	for ; i < len(f.ms) && f.ms[i].End <= end; i++ {
+		m := f.ms[i]
+		if strings.Count(f.text[start:m.Start], "(") > strings.Count(f.text[start:m.Start], ")") {
+			continue // "(R-Ohio)" after a name is not the speaker
+		}
+		rank := 0
+		switch {
+		case m.Type == Person && !f.possessiveAfter(m.End):
+			rank = 3
+		case m.End == end && m.Type == Org:
+			rank = 2
+		case m.End == end:
+			rank = 1
+		}
+		if rank > 0 && rank >= bestRank {
+			best, bestRank = i, rank
+		}
+	}
+	return best
+}
+
+// possessiveAfter reports whether a possessive 's follows offset.
+func (f *speakerFinder) possessiveAfter(off int) bool {
+	rest := f.text[off:]
+	return strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") || strings.HasPrefix(rest, "' ") || strings.HasPrefix(rest, "’ ")
+}
+
+// resolve turns the speaker phrase toks[start:end] and its cue into an
+// attribution: a name in it, else a pronoun's or a description's referent.
+func (f *speakerFinder) resolve(start, end, c, n int, conf float64) attribution {
+	a := attribution{entity: -1, confidence: conf}
+	if c >= 0 {
+		a.cue = f.spanMention(c, c+n)
+	}
+	phrase := f.spanMention(start, end)
+	if mi := f.mentionIn(phrase.Start, phrase.End); mi >= 0 {
+		m := f.ms[mi]
+		a.entity = m.Entity
+		a.mention = &Mention{m.Start, m.End, f.text[m.Start:m.End]}
+		a.method = MethodExplicit
+		return a
+	}
+	a.mention = phrase
+	if end-start == 1 && isPronoun(strings.ToLower(f.toks[start].Text)) {
+		a.method = MethodPronoun
+		a.entity = f.pronounReferent(strings.ToLower(f.toks[start].Text), phrase.Start)
+		a.confidence = conf - 0.15
+		return a
+	}
+	if f.isProperName(start, end) {
+		// A name the tagger missed is still a name: give it an entity.
+		a.method = MethodExplicit
+		a.entity = f.addEntity(phrase)
+		return a
+	}
+	a.method = MethodNominal
+	a.entity = f.descriptionReferent(start, end, phrase.Start)
+	a.confidence = conf - 0.25
+	return a
+}
+
+// addEntity returns the entity for a speaker's name that no entity
+// mention covers, making one on first use: a person, or an organization
+// when a word of the name says so ("Breitbart News", "Our Principles
+// PAC").
+func (f *speakerFinder) addEntity(m *Mention) int {
+	for i, e := range f.ents {
+		if e.Name == m.Text {
+			f.ents[i].Mentions = append(f.ents[i].Mentions, *m)
+			return i
+		}
+	}
+	typ := Person
+	for _, w := range strings.Fields(m.Text) {
+		if isOrgWord(w) {
+			typ = Org
+		}
+	}
+	f.ents = append(f.ents, Entity{
+		ID: entityID(len(f.ents)), Name: m.Text, Type: typ,
+		Aliases: []string{m.Text}, Roles: []string{}, Mentions: []Mention{*m},
+	})
+	f.gender = append(f.gender, 0)
+	return len(f.ents) - 1
+}
+
+// isOrgWord reports whether a capitalized word marks an organization's
+// name.
+func isOrgWord(w string) bool {
+	if h, ok := lexicon.nominal[strings.ToLower(w)]; ok && h.Type == Org {
+		return true
+	}
+	switch strings.ToLower(w) {
+	case "news", "times", "post", "journal", "press", "pac", "inc", "inc.", "corp", "corp.", "llc",
+		"foundation", "institute", "association", "university", "college", "club", "center", "centre",
+		"society", "league", "federation", "board", "commission", "bureau", "service", "tribune", "herald", "gazette":
+		return true
+	}
+	return false
+}
+
+// insideQuote reports whether offset lies inside a quotation: names
+// mentioned in quoted words are not who "he" or "the spokesman" refer to.
+func (f *speakerFinder) insideQuote(off int) bool {
+	i := sort.Search(len(f.quotes), func(i int) bool { return f.quotes[i].End > off })
+	return i < len(f.quotes) && f.quotes[i].Start <= off
+}
+
+// pronounReferent returns the entity that a speaking pronoun at offset
+// refers to: for he and she, the most recent person outside quotes whose
+// gender does not clash; for it and they, the most recent organization or
+// place, or (they) nobody.
+func (f *speakerFinder) pronounReferent(p string, off int) int {
+	want := byte(0)
+	switch p {
+	case "he":
+		want = 'm'
+	case "she":
+		want = 'f'
+	case "i", "we":
+		return -1
+	}
+	i := sort.Search(len(f.ms), func(i int) bool { return f.ms[i].Start >= off })
+	for k := i - 1; k >= 0; k-- {
+		m := f.ms[k]
+		if f.insideQuote(m.Start) {
+			continue
+		}
+		switch p {
+		case "he", "she":
+			if m.Type == Person && (f.gender[m.Entity] == 0 || f.gender[m.Entity] == want) {
+				return m.Entity
+			}
+		case "it", "they":
+			if m.Type == Org {
+				return m.Entity
+			}
+		}
+	}
+	return -1
+}
+
+// descriptionReferent returns the entity that a description such as "the
+// top Russian diplomat" or "the newspaper" refers to: among entities of
+// the type its head names, mentioned before it outside quotes, the one
+// whose roles share most words with it (its head and its nationality),
+// else the most recent. Indefinite and plural descriptions ("a source",
+// "officials") refer to nobody in particular.
+func (f *speakerFinder) descriptionReferent(start, end, off int) int {
+	first := strings.ToLower(f.toks[start].Text)
+	if first == "a" || first == "an" || first == "some" || first == "several" || first == "many" || first == "two" || first == "three" {
+		return -1
+	}
+	head := ""
+	var mods []string
+	for k := start; k < end; k++ {
+		w := strings.ToLower(f.toks[k].Text)
+		if w == "of" || w == "for" || w == "to" || w == "at" {
+			break
+		}
+		if head != "" {
+			mods = append(mods, head)
+		}
+		head = w
+	}
+	h, ok := lexicon.nominal[head]
+	if !ok {
+		return -1
+	}
+	fits := map[string]bool{head: true}
+	for _, s := range h.Synonyms {
+		fits[s] = true
+	}
+	best, bestScore := -1, -1
+	seen := map[int]bool{}
+	i := sort.Search(len(f.ms), func(i int) bool { return f.ms[i].Start >= off })
+	for k := i - 1; k >= 0; k-- {
+		m := f.ms[k]
+		if m.Type != h.Type || seen[m.Entity] || f.insideQuote(m.Start) {
+			continue
+		}
+		seen[m.Entity] = true
+		score := 0
+		for _, role := range f.ents[m.Entity].Roles {
+			for _, w := range strings.Fields(strings.ToLower(role)) {
+				if fits[w] {
+					score += 2
+				}
+			}
+			for _, mod := range mods {
+				if roleMentionsNation(role, mod) {
+					score++
+				}
+			}
+		}
+		if h.Type != Person && strings.Contains(strings.ToLower(f.ents[m.Entity].Name), head) {
+			score += 2
+		}
+		if score > bestScore { // ties go to the most recent, met first
+			best, bestScore = m.Entity, score
+		}
+	}
+	return best
+}
+
+// roleMentionsNation reports whether a role names the nation of the
+// demonym mod: "Russian" fits "Russian Foreign Minister" and "President
+// of Russia".
+func roleMentionsNation(role, mod string) bool {
+	country := lexicon.demonymLow[strings.ToLower(mod)]
+	if country == "" {
+		return false
+	}
+	lr := strings.ToLower(role)
+	return strings.Contains(lr, strings.ToLower(mod)) || strings.Contains(lr, strings.ToLower(country))
+}
