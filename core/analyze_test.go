@@ -165,6 +165,45 @@ func TestAnalyzeSeed(t *testing.T) {
 	golden(t, "seed-article", summarize(text, res))
 }
 
+// The page's sample article, with its quotes and speakers, as a golden
+// file: the text ships with Lede, so the file shows what a reader sees.
+func TestAnalyzeSample(t *testing.T) {
+	b, err := os.ReadFile("../web/sample.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	res, err := Analyze(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkInvariants(t, text, res)
+	golden(t, "sample", summarizeWithText(text, res))
+}
+
+// summarizeWithText is summarize with names and quoted words, for texts
+// whose offsets say little to a reader.
+func summarizeWithText(text string, res Result) string {
+	var b strings.Builder
+	names := map[string]string{}
+	for _, e := range res.Entities {
+		names[e.ID] = e.Name
+		fmt.Fprintf(&b, "%s %s %q roles=%q mentions=%d\n", e.ID, e.Type, e.Name, e.Roles, len(e.Mentions))
+	}
+	for _, q := range res.Quotes {
+		speaker := "-"
+		if q.Speaker != nil {
+			speaker = names[*q.Speaker]
+		}
+		words := q.Text
+		if len(words) > 40 {
+			words = words[:40] + "…"
+		}
+		fmt.Fprintf(&b, "quote %s %q speaker=%q method=%s\n", q.Kind, words, speaker, q.Method)
+	}
+	return b.String()
+}
+
 // summarize writes a result compactly, one entity a line, so that golden
 // diffs are readable.
 func summarize(text string, res Result) string {

@@ -35,9 +35,11 @@ type sentenceTokens struct {
 // the mentions, in text order, each with its entity index.
 func buildEntities(text string, sents []sentenceTokens, raw [][]mention) ([]Entity, []nameMention) {
 	var ms []nameMention
+	lower := lowercaseWords(sents)
 	for si, list := range raw {
 		for _, m := range list {
-			if nm, ok := cleanMention(text, sents[si].Toks, si, m); ok {
+			nm, ok := cleanMention(text, sents[si].Toks, si, m)
+			if ok && !isCommonWordAtStart(text, sents[si].Toks, nm, lower) {
 				ms = append(ms, nm)
 			}
 		}
@@ -53,6 +55,43 @@ func buildEntities(text string, sents []sentenceTokens, raw [][]mention) ([]Enti
 	}
 	ents := groupMentions(text, ms)
 	return ents, ms
+}
+
+// lowercaseWords returns the words that the text writes in lower case.
+func lowercaseWords(sents []sentenceTokens) map[string]bool {
+	out := map[string]bool{}
+	for _, s := range sents {
+		for _, t := range s.Toks {
+			if r := firstRune(t.Text); unicode.IsLower(r) {
+				out[t.Text] = true
+			}
+		}
+	}
+	return out
+}
+
+// isCommonWordAtStart reports whether a one-word mention opens its
+// sentence (after any quote marks), where every word is capitalized, and
+// the text writes the same word in lower case elsewhere: "Smoke does not
+// stop at a border" beside "wildfire smoke" is no name. Names from the
+// word lists stay.
+func isCommonWordAtStart(text string, toks []token, m nameMention, lower map[string]bool) bool {
+	if len(m.Words) != 1 || !lower[strings.ToLower(m.Words[0])] {
+		return false
+	}
+	name := text[m.Start:m.End]
+	if lexicon.country[name] != "" || lexicon.demonym[name] != "" || isKnownOrg(name) {
+		return false
+	}
+	for _, t := range toks {
+		if t.Start >= m.Start {
+			return true // only quote marks and punctuation before it
+		}
+		if isWordLike(t.Text) {
+			return false
+		}
+	}
+	return false
 }
 
 // tokensIn returns the tokens of toks that lie inside [start, end).
