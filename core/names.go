@@ -588,10 +588,9 @@ func sameFullName(a, b []string) bool {
 // numbered by first mention.
 func groupMentions(text string, ms []nameMention) []Entity {
 	type group struct {
-		typ      string
-		words    []string // for people: the fullest name's words
-		mentions []int
-		last     int // index in ms of its latest mention so far
+		typ   string
+		words []string // for people: the fullest name's words
+		last  int      // index in ms of its latest mention so far
 	}
 	var groups []*group
 	byName := map[string]int{}

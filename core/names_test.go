@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestSameWord(t *testing.T) {
@@ -163,6 +164,8 @@ func FuzzNameMatching(f *testing.F) {
 			t.Fatalf("sameWord(%q, %q) is not symmetric", a, b)
 		}
 		isInitials(a, wb)
-		normName(a)
+		if utf8.ValidString(a) && !utf8.ValidString(normName(a)) {
+			t.Fatalf("normName(%q) is not valid UTF-8", a)
+		}
 	})
 }

@@ -130,3 +130,23 @@ func TestAnalyzeJSONSurvivesPanic(t *testing.T) {
 		t.Fatalf("after a panic: %q, %v", out, err)
 	}
 }
+
+// quickJSON, the first look, has the same shape and offsets as the full
+// result.
+func TestQuickJSON(t *testing.T) {
+	text := "😀 “We will win,” said the envoy of Russia."
+	out, err := quickJSON(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var res core.Result
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	if res.Offsets != "utf16" || len(res.Quotes) != 1 || len(res.Entities) != 1 {
+		t.Fatalf("quick result %+v", res)
+	}
+	if m := res.Entities[0].Mentions[0]; utf16Slice(text, m.Start, m.End) != "Russia" {
+		t.Errorf("mention %+v", m)
+	}
+}

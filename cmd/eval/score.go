@@ -154,15 +154,6 @@ func (s *entityScore) micro() counts {
 	return c
 }
 
-// add merges t into s.
-func (s *entityScore) add(t *entityScore) {
-	for _, typ := range entityTypes {
-		s.byType[typ].add(*t.byType[typ])
-	}
-	s.fps = append(s.fps, t.fps...)
-	s.fns = append(s.fns, t.fns...)
-}
-
 // scoreEntities compares predicted mentions with gold mentions by exact span
 // and type. Predictions of types that are not scored, and predictions whose
 // span exactly equals a span in ignore (whatever their type), count neither
