@@ -239,6 +239,13 @@ func nerFeatures(toks []token, i int, p1, p2 string, out []uint32) []uint32 {
 	if i > 0 {
 		add(newHash("w-1").add(strings.ToLower(toks[i-1].Text)).add(lower))
 	}
+	if i+1 < len(toks) {
+		add(newHash("p1+1").add(p1).add(strings.ToLower(toks[i+1].Text)))
+		add(newHash("s+1").add(shape).add(wordShape(toks[i+1].Text)))
+	}
+	if i > 0 {
+		add(newHash("s-1").add(wordShape(toks[i-1].Text)).add(shape))
+	}
 	// Word lists: what the word is known as, and what its neighbours are.
 	for _, g := range gazetteerClasses(word) {
 		add(newHash("g").add(g))
