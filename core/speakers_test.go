@@ -127,20 +127,3 @@ func TestAttributionOddText(t *testing.T) {
 		})
 	}
 }
-
-func BenchmarkAttribution(b *testing.B) {
-	text := readSeed(b)
-	paras := Paragraphs(text)
-	sents := Sentences(text)
-	st := make([]sentenceTokens, len(sents))
-	raw := make([][]mention, len(sents))
-	for i, s := range sents {
-		st[i] = sentenceTokens{s, tagSentence(text, s)}
-		raw[i] = chunkMentions(text, st[i].Toks)
-	}
-	b.ResetTimer()
-	for b.Loop() {
-		ents, ms := buildEntities(text, st, raw)
-		attributeQuotes(text, st, findQuotes(text, paras), ents, ms)
-	}
-}

@@ -730,7 +730,7 @@
     const entities = Array.isArray(result.entities) ? result.entities : [];
     const quotes = Array.isArray(result.quotes) ? result.quotes : [];
     const byId = new Map(entities.map((e) => [e.id, e]));
-    const groups = groupBySpeaker(quotes, byId);
+    const groups = groupBySpeaker(result);
     const colors = new Map(groups.filter((g) => g.entity).map((g) => [g.entity.id, g.color]));
     shown = {text, result, title: '', quotes, byId, colors, drawn: new Set(), partial};
 
@@ -975,26 +975,16 @@
 
   // ---- Who said what -----------------------------------------------------
 
-  // groupBySpeaker returns the quotes' indexes grouped by speaker, most
-  // quoted words first, with quotes nobody is named for last. Each
-  // speaker's colour follows that order, so the panel reads 1, 2, 3….
-  function groupBySpeaker(quotes, byId) {
-    const groups = new Map();
-    quotes.forEach((q, i) => {
-      const entity = (q.speaker != null && byId.get(q.speaker)) || null;
-      const key = entity ? entity.id : null;
-      if (!groups.has(key)) groups.set(key, {entity, quotes: [], words: 0});
-      const g = groups.get(key);
-      g.quotes.push(i);
-      g.words += wordCount(q.text || '');
-    });
-    // sort is stable: ties stay in order of first quote.
-    const sorted = [...groups.values()].sort((a, b) =>
-      Number(!a.entity) - Number(!b.entity) || b.words - a.words || b.quotes.length - a.quotes.length);
-    sorted.forEach((g, k) => {
+  // groupBySpeaker returns the quotes' indexes grouped by speaker in the
+  // exports' order (most quoted words first, quotes nobody is named for
+  // last), so the panel and the downloads agree; each speaker's colour
+  // follows that order, so the panel reads 1, 2, 3….
+  function groupBySpeaker(result) {
+    const groups = LedeExport.speakers(result);
+    groups.forEach((g, k) => {
       if (g.entity) g.color = String((k % SPEAKER_COLORS) + 1);
     });
-    return sorted;
+    return groups;
   }
 
   function renderSpeakers(groups) {
