@@ -67,18 +67,18 @@ eval:
 ## found stays in testdata/fuzz as a regression test
 FUZZTIME ?= 60s
 fuzz:
-	@for t in FuzzAnalyze FuzzFindQuotes FuzzNameMatching FuzzSegment; do \
-		echo "== $$t"; $(GO) test ./core -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s || exit 1; done
+	@for t in ./core:FuzzAnalyze ./core:FuzzNameMatching ./core/internal/quotes:FuzzFindQuotes ./core/internal/segment:FuzzSegment; do \
+		echo "== $$t"; $(GO) test $${t%%:*} -run '^$$' -fuzz "^$${t#*:}\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s || exit 1; done
 	$(GO) test ./wasm -run '^$$' -fuzz '^FuzzUTF16Index$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
 
 ## model: retrain the entity tagger on CoNLL-2003 (deterministic)
 model:
-	$(GO) run ./cmd/trainner -train $(SHARED)/eval/conll2003-train.txt -o core/nermodel/ner.bin
+	$(GO) run ./cmd/train-entities -train $(SHARED)/eval/conll2003-train.txt -o internal/nertag/ner.bin
 
 ## bench: Go benchmarks of core per stage, then the page in headless
 ## Chromium (its last line is one JSON object)
 bench: chromium build
-	$(GO) test -run '^$$' -bench . -benchmem ./core/
+	$(GO) test -run '^$$' -bench . -benchmem ./core/ ./core/internal/quotes/ ./internal/nertag/
 	$(GO) run ./cmd/benchpage -dir web -shared $(SHARED) -n 5
 
 clean:

@@ -10,6 +10,10 @@ import (
 	"errors"
 	"fmt"
 	"unicode/utf8"
+
+	"lede/core/internal/quotes"
+	"lede/core/internal/segment"
+	"lede/internal/tokenize"
 )
 
 // MaxInputBytes is the largest text Analyze accepts: about 300,000 words,
@@ -36,7 +40,7 @@ func Analyze(text string) (Result, error) {
 // edit re-tags only the sentences that changed. An Analyzer is not safe
 // for concurrent use; its memory is bounded by the last text.
 type Analyzer struct {
-	cache map[string][]token // sentence text → its tokens, offsets from the sentence start
+	cache map[string][]tokenize.Token // sentence text → its tokens, offsets from the sentence start
 
 	// Progress, if not nil, is told during a long analysis how many of
 	// the text's sentences are tagged, about every 200 sentences.
@@ -45,7 +49,7 @@ type Analyzer struct {
 
 // NewAnalyzer returns an Analyzer with an empty cache.
 func NewAnalyzer() *Analyzer {
-	return &Analyzer{cache: map[string][]token{}}
+	return &Analyzer{cache: map[string][]tokenize.Token{}}
 }
 
 // Analyze is like the package's Analyze, with the cache.
@@ -73,61 +77,30 @@ func emptyResult(text string) (Result, error) {
 	return res, nil
 }
 
+// analyze runs the pipeline, stage by stage, in the order the text flows
+// (docs/ARCHITECTURE.md describes each stage's input and output).
 func analyze(text string, a *Analyzer) (Result, error) {
 	res, err := emptyResult(text)
 	if err != nil {
 		return res, err
 	}
-	res.Paragraphs = append(res.Paragraphs, Paragraphs(text)...)
-	res.Sentences = append(res.Sentences, Sentences(text)...)
-
-	sents := make([]sentenceTokens, len(res.Sentences))
-	raw := make([][]mention, len(res.Sentences))
-	var next map[string][]token
-	if a != nil {
-		next = make(map[string][]token, len(res.Sentences))
-	}
-	for i, s := range res.Sentences {
-		sents[i] = sentenceTokens{s, a.tagSentence(text, s, next)}
-		raw[i] = chunkMentions(text, sents[i].Toks)
-		if a != nil && a.Progress != nil && (i+1)%200 == 0 {
-			a.Progress(i+1, len(res.Sentences))
-		}
-	}
-	if a != nil {
-		a.cache = next // keep only what the last text used
-	}
-	ents, ms := buildEntities(text, sents, raw)
-	quotes, ents := attributeQuotes(text, sents, findQuotes(text, res.Paragraphs), ents, ms)
+	// Segmentation.
+	res.Paragraphs = append(res.Paragraphs, segment.Paragraphs(text)...)
+	res.Sentences = append(res.Sentences, segment.Sentences(text)...)
+	// Tokens and tags.
+	sents := a.tagSentences(text, res.Sentences)
+	// Entity chunking: the tagger's spans, corrected by the word lists.
+	raw := chunkSentences(text, sents)
+	// Mention cleanup, headlines, one name per text, roles.
+	ms := nameMentions(text, sents, raw)
+	// Merging mentions into entities.
+	ents := groupMentions(text, ms)
+	// Quote finding, then speaker attribution.
+	found := quotes.Find(text, res.Paragraphs)
+	qs, ents := attributeQuotes(text, sents, found, ents, ms)
 	res.Entities = append(res.Entities, ents...)
-	res.Quotes = append(res.Quotes, quotes...)
+	res.Quotes = append(res.Quotes, qs...)
 	return res, nil
-}
-
-// tagSentence tags one sentence, from the cache when the same sentence
-// was tagged before, and records it in next. Tagging depends on the
-// sentence's text only, so a cached sentence only moves.
-func (a *Analyzer) tagSentence(text string, s Span, next map[string][]token) []token {
-	if a == nil {
-		return tagSentence(text, s)
-	}
-	key := text[s.Start:s.End]
-	rel, ok := a.cache[key]
-	if !ok {
-		rel = tagSentence(text, s)
-		for i := range rel {
-			rel[i].Start -= s.Start
-			rel[i].End -= s.Start
-		}
-	}
-	next[key] = rel
-	toks := make([]token, len(rel))
-	for i, t := range rel {
-		t.Start += s.Start
-		t.End += s.Start
-		toks[i] = t
-	}
-	return toks
 }
 
 func firstInvalid(s string) int {

@@ -4,7 +4,12 @@ import (
 	"strings"
 	"testing"
 
+	"lede/core/internal/quotes"
+	"lede/core/internal/segment"
 	"lede/internal/corpus"
+	"lede/internal/nertag"
+	"lede/internal/postag"
+	"lede/internal/tokenize"
 )
 
 // longText returns the benchmarks' text of about 100,000 words.
@@ -15,62 +20,58 @@ func longText(b *testing.B) string {
 // benchStages measures each stage of Analyze on text, reporting words/s.
 func benchStages(b *testing.B, text string) {
 	LoadModel()
-	loadNER()
 	words := len(strings.Fields(text))
 	report := func(b *testing.B) {
 		b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
 	}
-	sents := Sentences(text)
-	paras := Paragraphs(text)
-	st := make([]sentenceTokens, len(sents))
-	raw := make([][]mention, len(sents))
-	for i, s := range sents {
-		st[i] = sentenceTokens{s, tagSentence(text, s)}
-		raw[i] = chunkMentions(text, st[i].Toks)
-	}
-	ents, ms := buildEntities(text, st, raw)
-	quotes := findQuotes(text, paras)
+	spans := segment.Sentences(text)
+	paras := segment.Paragraphs(text)
+	var a *Analyzer // no cache: every sentence is tagged
+	st := a.tagSentences(text, spans)
+	raw := chunkSentences(text, st)
+	ms := nameMentions(text, st, raw)
+	ents := groupMentions(text, ms)
+	found := quotes.Find(text, paras)
 
 	b.Run("segment", func(b *testing.B) {
 		for b.Loop() {
-			Sentences(text)
-			Paragraphs(text)
+			segment.Sentences(text)
+			segment.Paragraphs(text)
 		}
 		report(b)
 	})
-	b.Run("prose", func(b *testing.B) {
+	b.Run("prose", func(b *testing.B) { // tokens and part-of-speech tags
 		for b.Loop() {
-			for _, s := range sents {
-				posTagSentence(text, s)
+			for _, s := range spans {
+				postag.Tag(tokenize.Sentence(text, s.Start, s.End))
 			}
 		}
 		report(b)
 	})
-	b.Run("entities", func(b *testing.B) {
-		m, _ := loadNER()
+	b.Run("entities", func(b *testing.B) { // the entity tagger and chunking
 		for b.Loop() {
 			for i := range st {
-				m.tag(st[i].Toks)
-				chunkMentions(text, st[i].Toks)
+				nertag.Tag(st[i].Toks)
 			}
+			chunkSentences(text, st)
 		}
 		report(b)
 	})
 	b.Run("merging", func(b *testing.B) {
 		for b.Loop() {
-			buildEntities(text, st, raw)
+			groupMentions(text, nameMentions(text, st, raw))
 		}
 		report(b)
 	})
 	b.Run("quotes", func(b *testing.B) {
 		for b.Loop() {
-			findQuotes(text, paras)
+			quotes.Find(text, paras)
 		}
 		report(b)
 	})
 	b.Run("speakers", func(b *testing.B) {
 		for b.Loop() {
-			attributeQuotes(text, st, quotes, ents, ms)
+			attributeQuotes(text, st, found, ents, ms)
 		}
 		report(b)
 	})
@@ -84,15 +85,3 @@ func benchStages(b *testing.B, text string) {
 
 func BenchmarkStagesSeed(b *testing.B) { benchStages(b, readSeed(b)) }
 func BenchmarkStagesLong(b *testing.B) { benchStages(b, longText(b)) }
-
-func BenchmarkLoadModel(b *testing.B) {
-	for b.Loop() {
-		// What LoadModel and loadNER do, without their once.
-		b.StopTimer()
-		data := nerModelBytes
-		b.StartTimer()
-		if _, err := decodeNER(data); err != nil {
-			b.Fatal(err)
-		}
-	}
-}

@@ -3,6 +3,9 @@ package core
 import (
 	"runtime/debug"
 	"sync"
+
+	"lede/internal/nertag"
+	"lede/internal/postag"
 )
 
 var modelOnce sync.Once
@@ -18,10 +21,10 @@ func LoadModel() {
 		// collecting during the load is wasted work.
 		old := debug.SetGCPercent(-1)
 		defer debug.SetGCPercent(old)
-		if _, err := loadPOS(); err != nil {
+		if err := postag.Load(); err != nil {
 			panic(err) // the embedded model is part of the binary
 		}
-		if _, err := loadNER(); err != nil {
+		if err := nertag.Load(); err != nil {
 			panic(err)
 		}
 	})

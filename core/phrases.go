@@ -3,12 +3,10 @@ package core
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
-)
 
-// The noun phrases that name speakers: found around speech cues by
-// part-of-speech tags and capitals, stepping over adverbs, time phrases,
-// appositives and brackets.
+	"lede/internal/lexicon"
+	"lede/internal/wordutil"
+)
 
 // isClauseLink reports whether w, just before a cue, leaves the cue's
 // subject at the start of the sentence: ", saying", "by saying", "and
@@ -58,15 +56,6 @@ func (f *speakerFinder) clauseSubject(lo, hi int) (int, int, bool) {
 	return 0, 0, false
 }
 
-// timeWords may follow a preposition between a subject and its cue:
-// "China on Wednesday said".
-var timeWords = map[string]bool{
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
-	"saturday": true, "sunday": true, "today": true, "yesterday": true, "tonight": true,
-	"week": true, "month": true, "year": true, "morning": true, "afternoon": true,
-	"evening": true, "night": true, "weekend": true, "day": true,
-}
-
 // weekday names may stand alone between a subject and its cue.
 var weekday = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
@@ -112,10 +101,10 @@ func (f *speakerFinder) skipAdverbs(c, lo int) int {
 		case cueAdverbs[w] || f.toks[j-1].Tag == "RB" && !isPronoun(w):
 			j--
 			continue
-		case timeWords[w] && j-2 >= lo && isTimePreposition(f.toks[j-2].Text):
+		case lexicon.TimeWords[w] && j-2 >= lo && isTimePreposition(f.toks[j-2].Text):
 			j -= 2
 			continue
-		case timeWords[w] && j-3 >= lo && isTimePreposition(f.toks[j-3].Text) && timeWords[strings.ToLower(f.toks[j-2].Text)]:
+		case lexicon.TimeWords[w] && j-3 >= lo && isTimePreposition(f.toks[j-3].Text) && lexicon.TimeWords[strings.ToLower(f.toks[j-2].Text)]:
 			j -= 3
 			continue
 		case weekday[w] && j-1 > lo:
@@ -137,7 +126,7 @@ func (f *speakerFinder) nounPhraseEndingAt(j, lo int) (int, int, bool) {
 		best, bestEnd := -1, -1
 		for k := end - 2; k > lo && k >= end-30; k-- {
 			t := f.toks[k]
-			if isQuoteMark(t.Text) || f.isSentenceEnd(k) {
+			if wordutil.IsQuoteMark(t.Text) || f.isSentenceEnd(k) {
 				break
 			}
 			if t.Text != "," {
@@ -228,7 +217,7 @@ func isPronoun(w string) bool {
 func (f *speakerFinder) isNounPhraseToken(i, lo int) bool {
 	t := f.toks[i]
 	w := strings.ToLower(t.Text)
-	if isQuoteMark(t.Text) || t.Text == "," || f.isSentenceEnd(i) {
+	if wordutil.IsQuoteMark(t.Text) || t.Text == "," || f.isSentenceEnd(i) {
 		return false
 	}
 	if isPronoun(w) {
@@ -241,7 +230,7 @@ func (f *speakerFinder) isNounPhraseToken(i, lo int) bool {
 	case "NNP", "NNPS", "NN", "NNS", "JJ", "JJR", "JJS", "DT", "PRP$", "POS", "CD", "FW":
 		// The tagger calls "said" a noun next to quote marks; a cue that
 		// is also a noun ("email", "report") stays in the phrase.
-		return !isCueWord(w) || !isPastOrPresentForm(w) || unicode.IsUpper(firstRune(t.Text))
+		return !lexicon.IsCue(w) || !isPastOrPresentForm(w) || unicode.IsUpper(wordutil.FirstRune(t.Text))
 	}
 	switch w {
 	case "of", "-", "&", "'s", "’s", "for", "to", "at":
@@ -252,7 +241,7 @@ func (f *speakerFinder) isNounPhraseToken(i, lo int) bool {
 	case "IN", "RB", "CC", "WRB", "WP", "WDT", "TO", "MD", "EX", "PRP":
 		return false // "In a Fox interview", "But", "When" open clauses
 	}
-	r := firstRune(t.Text)
+	r := wordutil.FirstRune(t.Text)
 	return unicode.IsUpper(r) && !strings.HasPrefix(t.Tag, "VB") || unicode.IsDigit(r)
 }
 
@@ -271,11 +260,6 @@ func (f *speakerFinder) canEndNounPhrase(i int) bool {
 		return false
 	}
 	return true
-}
-
-func firstRune(s string) rune {
-	r, _ := utf8.DecodeRuneInString(s)
-	return r
 }
 
 // hasProperNoun reports whether toks[start:end] holds a capitalized word
@@ -299,7 +283,7 @@ func (f *speakerFinder) isProperName(start, end int) bool {
 	for k := start; k < end; k++ {
 		t := f.toks[k]
 		w := strings.ToLower(t.Text)
-		if !unicode.IsUpper(firstRune(t.Text)) || isPronoun(w) || lexicon.nominal[w].Type != "" && k == end-1 {
+		if !unicode.IsUpper(wordutil.FirstRune(t.Text)) || isPronoun(w) || lexicon.Nominal[w].Type != "" && k == end-1 {
 			return false
 		}
 		switch t.Tag {

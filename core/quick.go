@@ -4,6 +4,13 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"lede/core/internal/quotes"
+	"lede/core/internal/segment"
+	"lede/internal/lexicon"
+	"lede/internal/tokenize"
+	"lede/internal/vocab"
+	"lede/internal/wordutil"
 )
 
 // QuickAnalyze returns what can be found without the tagging models, at
@@ -16,9 +23,9 @@ func QuickAnalyze(text string) (Result, error) {
 	if err != nil {
 		return res, err
 	}
-	res.Paragraphs = append(res.Paragraphs, Paragraphs(text)...)
-	res.Sentences = append(res.Sentences, Sentences(text)...)
-	for _, q := range findQuotes(text, res.Paragraphs) {
+	res.Paragraphs = append(res.Paragraphs, segment.Paragraphs(text)...)
+	res.Sentences = append(res.Sentences, segment.Sentences(text)...)
+	for _, q := range quotes.Find(text, res.Paragraphs) {
 		res.Quotes = append(res.Quotes, Quote{
 			Start: q.Start, End: q.End, Text: text[q.TextStart:q.TextEnd],
 			Kind: q.Kind, Method: MethodNone,
@@ -28,12 +35,12 @@ func QuickAnalyze(text string) (Result, error) {
 	for si, s := range res.Sentences {
 		toks := wordTokens(text, s)
 		for _, m := range applyWordLists(text, toks, nil) {
-			if m.Type != misc {
+			if m.Type != vocab.Misc {
 				ms = append(ms, nameMention{Start: m.Start, End: m.End, Type: m.Type, Sent: si, Words: strings.Fields(text[m.Start:m.End])})
 			}
 		}
 		for _, t := range toks {
-			if lexicon.country[t.Text] != "" || lexicon.demonym[t.Text] != "" {
+			if lexicon.Country[t.Text] != "" || lexicon.Demonym[t.Text] != "" {
 				ms = append(ms, typeByLexicon(text, nameMention{Start: t.Start, End: t.End, Sent: si, Words: []string{t.Text}}))
 			}
 		}
@@ -46,8 +53,8 @@ func QuickAnalyze(text string) (Result, error) {
 // wordTokens splits a sentence into words and punctuation without prose:
 // letters, digits, hyphens and apostrophes inside words stay together.
 // Enough to match word lists; tags are left empty.
-func wordTokens(text string, s Span) []token {
-	var out []token
+func wordTokens(text string, s Span) []tokenize.Token {
+	var out []tokenize.Token
 	i := s.Start
 	for i < s.End {
 		r, n := utf8.DecodeRuneInString(text[i:s.End])
@@ -58,25 +65,20 @@ func wordTokens(text string, s Span) []token {
 			j := i + n
 			for j < s.End {
 				r2, n2 := utf8.DecodeRuneInString(text[j:s.End])
-				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || (r2 == '-' || r2 == '.' || r2 == '\'' || r2 == '’') && j+n2 < s.End && isWordRune(text[j+n2:s.End]) {
+				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || (r2 == '-' || r2 == '.' || r2 == '\'' || r2 == '’') && j+n2 < s.End && wordutil.IsWordLike(text[j+n2:s.End]) {
 					j += n2
 					continue
 				}
 				break
 			}
-			out = append(out, token{Start: i, End: j, Text: text[i:j]})
+			out = append(out, tokenize.Token{Start: i, End: j, Text: text[i:j]})
 			i = j
 		default:
-			out = append(out, token{Start: i, End: i + n, Text: text[i : i+n]})
+			out = append(out, tokenize.Token{Start: i, End: i + n, Text: text[i : i+n]})
 			i += n
 		}
 	}
 	return out
-}
-
-func isWordRune(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // dedupeMentions sorts mentions and drops any that overlaps one before it.

@@ -3,11 +3,9 @@ package core
 import (
 	"sort"
 	"strings"
-)
 
-// Who a speaker's words refer to: a name in them, the person a pronoun
-// stands for, the entity a description fits, or a new entity for a name
-// the tagger missed.
+	"lede/internal/lexicon"
+)
 
 // entityGenders takes each person's gender from honorifics ("Mr. Wang"),
 // else from a common first name ("Hillary Clinton").
@@ -21,7 +19,7 @@ func entityGenders(ms []nameMention, ents []Entity) []byte {
 	for i, e := range ents {
 		if g[i] == 0 && e.Type == Person {
 			if first, _, ok := strings.Cut(e.Name, " "); ok {
-				g[i] = lexicon.firstName[first]
+				g[i] = lexicon.FirstName[first]
 			}
 		}
 	}
@@ -111,7 +109,7 @@ func (f *speakerFinder) addEntity(m *Mention) int {
 	}
 	typ := Person
 	for _, w := range strings.Fields(m.Text) {
-		if isOrgWord(w) {
+		if lexicon.IsOrgWord(w) {
 			typ = Org
 		}
 	}
@@ -121,21 +119,6 @@ func (f *speakerFinder) addEntity(m *Mention) int {
 	})
 	f.gender = append(f.gender, 0)
 	return len(f.ents) - 1
-}
-
-// isOrgWord reports whether a capitalized word marks an organization's
-// name.
-func isOrgWord(w string) bool {
-	if h, ok := lexicon.nominal[strings.ToLower(w)]; ok && h.Type == Org {
-		return true
-	}
-	switch strings.ToLower(w) {
-	case "news", "times", "post", "journal", "press", "pac", "inc", "inc.", "corp", "corp.", "llc",
-		"foundation", "institute", "association", "university", "college", "club", "center", "centre",
-		"society", "league", "federation", "board", "commission", "bureau", "service", "tribune", "herald", "gazette":
-		return true
-	}
-	return false
 }
 
 // insideQuote reports whether offset lies inside a quotation: names
@@ -202,7 +185,7 @@ func (f *speakerFinder) descriptionReferent(start, end, off int) int {
 		}
 		head = w
 	}
-	h, ok := lexicon.nominal[head]
+	h, ok := lexicon.Nominal[head]
 	if !ok {
 		return -1
 	}
@@ -246,7 +229,7 @@ func (f *speakerFinder) descriptionReferent(start, end, off int) int {
 // demonym mod: "Russian" fits "Russian Foreign Minister" and "President
 // of Russia".
 func roleMentionsNation(role, mod string) bool {
-	country := lexicon.demonymLow[strings.ToLower(mod)]
+	country := lexicon.DemonymLower[strings.ToLower(mod)]
 	if country == "" {
 		return false
 	}

@@ -1,5 +1,10 @@
 package core
 
+import (
+	"lede/core/internal/segment"
+	"lede/internal/vocab"
+)
+
 // Result is the analysis of one text. Its JSON shape is the contract
 // described in shared/SCHEMA.md: fields may be added, never renamed.
 type Result struct {
@@ -14,10 +19,7 @@ type Result struct {
 }
 
 // Span is a half-open range [Start, End) of the input text.
-type Span struct {
-	Start int `json:"start"` // offset of the first byte (or code unit)
-	End   int `json:"end"`   // offset just past the last byte (or code unit)
-}
+type Span = segment.Span
 
 // Mention is a span of the input together with the text it covers:
 // text[Start:End] == Text always holds.
@@ -54,8 +56,8 @@ type Quote struct {
 
 // Entity types.
 const (
-	Person = "PERSON"
-	Org    = "ORG"
-	Place  = "PLACE"
-	NORP   = "NORP"
+	Person = vocab.Person // people
+	Org    = vocab.Org    // companies, agencies, parties, news organizations, …
+	Place  = vocab.Place  // countries, cities, regions, continents
+	NORP   = vocab.NORP   // nationalities and religious or political groups
 )

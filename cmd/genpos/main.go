@@ -1,11 +1,11 @@
 // Command genpos converts prose's part-of-speech model (an averaged
 // perceptron stored as gob maps keyed by strings) into the compact form
-// that core embeds (core/posmodel/pos.bin): the same weights, keyed by a
+// that package postag embeds (internal/postag/pos.bin): the same weights, keyed by a
 // 64-bit hash of each feature, so that loading is a copy instead of
 // decoding millions of map entries, and tagging does no string work per
 // feature. Run it when prose's version changes:
 //
-//	go run ./cmd/genpos -o core/posmodel/pos.bin
+//	go run ./cmd/genpos -o internal/postag/pos.bin
 package main
 
 import (
@@ -19,7 +19,7 @@ import (
 
 	"github.com/jdkato/prose/v2"
 
-	"lede/core"
+	"lede/internal/postag"
 )
 
 func decode(name string, v any) {
@@ -41,7 +41,7 @@ func decode(name string, v any) {
 }
 
 func main() {
-	out := flag.String("o", "core/posmodel/pos.bin", "where to write the model")
+	out := flag.String("o", "internal/postag/pos.bin", "where to write the model")
 	flag.Parse()
 	var weights map[string]map[string]float64
 	var tags map[string]string
@@ -49,7 +49,7 @@ func main() {
 	decode("weights.gob", &weights)
 	decode("tags.gob", &tags)
 	decode("classes.gob", &classes)
-	data, err := core.EncodePOSModel(classes, tags, weights)
+	data, err := postag.Encode(classes, tags, weights)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "genpos:", err)
 		os.Exit(1)

@@ -1,0 +1,108 @@
+package core
+
+import (
+	"strings"
+	"unicode"
+
+	"lede/internal/lexicon"
+	"lede/internal/tokenize"
+	"lede/internal/wordutil"
+)
+
+// chunkSentences runs entity chunking on each sentence: the tagger's
+// spans (chunkMentions), a first name the tagger typed apart joined to
+// the surname after it (absorbFirstNames), then the word lists' corrections
+// (applyWordLists).
+func chunkSentences(text string, sents []sentenceTokens) [][]candidate {
+	raw := make([][]candidate, len(sents))
+	for i, s := range sents {
+		c := chunkMentions(text, s.Toks)
+		c = absorbFirstNames(text, s.Toks, c)
+		raw[i] = applyWordLists(text, s.Toks, c)
+	}
+	return raw
+}
+
+// candidate is a span that may name an entity, with its type: what the
+// tagger and the word lists propose for one sentence, before cleanup.
+type candidate struct {
+	Start, End int
+	Type       string
+}
+
+// chunkMentions turns the entity types of one sentence's tokens into
+// candidates. Adjacent tokens of one type, apart by spaces only, form one
+// candidate whatever their BIO prefix was: the tagger may start a new name
+// at each word ("Sergey" B-PER, "Lavrov" B-PER). An initial, and a
+// capitalized word the tagger left out, continue a person's name.
+func chunkMentions(text string, toks []tokenize.Token) []candidate {
+	var out []candidate
+	open := -1 // index in out of the mention that may continue
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		typ, known := t.Entity, t.Entity != ""
+		if open >= 0 && out[open].Type == Person && t.Text == "." && i > 0 && toks[i-1].End == t.Start &&
+			initialAt(toks, i-1) == 2 && out[open].End == toks[i-1].End {
+			out[open].End = t.End // the stop of an initial that opens a name: "P. Simmons"
+			continue
+		}
+		if open >= 0 && out[open].Type == Person {
+			// A middle initial ("William M. Daley") and a capitalized
+			// word the tagger left out ("Amy Pope") continue a name.
+			if n := initialAt(toks, i); n > 0 && i+n < len(toks) && (toks[i+n].Entity == Person || isNameWord(toks[i+n])) {
+				out[open].End = toks[i+n-1].End
+				i += n - 1
+				continue
+			}
+			if (!known || typ != Person && nextEntity(toks, i) != Person) && isNameWord(t) && wordutil.OnlySpaces(text[out[open].End:t.Start]) {
+				out[open].End = t.End
+				continue
+			}
+		}
+		if !known || !wordutil.IsWordLike(t.Text) {
+			open = -1
+			continue
+		}
+		if open >= 0 && out[open].Type == typ && wordutil.OnlySpaces(text[out[open].End:t.Start]) {
+			out[open].End = t.End
+			continue
+		}
+		out = append(out, candidate{Start: t.Start, End: t.End, Type: typ})
+		open = len(out) - 1
+	}
+	return out
+}
+
+// nextEntity returns the entity type of the token after toks[i], if any.
+func nextEntity(toks []tokenize.Token, i int) string {
+	if i+1 < len(toks) {
+		return toks[i+1].Entity
+	}
+	return ""
+}
+
+// initialAt returns how many tokens an initial at toks[i] takes ("M." as
+// one token, or "M" and "."), or 0 when there is none.
+func initialAt(toks []tokenize.Token, i int) int {
+	w := toks[i].Text
+	if len(w) == 2 && w[1] == '.' && w[0] >= 'A' && w[0] <= 'Z' {
+		return 1
+	}
+	if len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' && i+1 < len(toks) && toks[i+1].Text == "." && toks[i+1].Start == toks[i].End {
+		return 2
+	}
+	return 0
+}
+
+// isNameWord reports whether an unlabelled token can be the rest of a
+// person's name: a capitalized proper noun that is not a title, a
+// country, a month or a weekday.
+func isNameWord(t tokenize.Token) bool {
+	if t.Tag != "NNP" || !unicode.IsUpper(wordutil.FirstRune(t.Text)) || len(t.Text) < 2 {
+		return false
+	}
+	if strings.ToUpper(t.Text) == t.Text || isKnownOrg(t.Text) {
+		return false // "AP", "CNN": a credit or an acronym, not a surname
+	}
+	return !lexicon.IsRole(t.Text) && lexicon.Country[t.Text] == "" && lexicon.Demonym[t.Text] == "" && !lexicon.TimeWords[strings.ToLower(t.Text)] && !lexicon.Months[strings.ToLower(t.Text)]
+}

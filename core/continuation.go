@@ -1,0 +1,122 @@
+package core
+
+import "sort"
+
+// continuations gives a quote with no cue of its own the speaker of the
+// quote before it in the same sentence or paragraph, or, when the quote
+// opens a paragraph of nothing but quotes, the speaker of the last quote
+// in the paragraph before. A quote followed in its paragraph by an
+// attributed one takes that one's speaker ("'A.' 'B,' he said.").
+func (f *speakerFinder) continuations(attrs []attribution) {
+	carry := func(i, from int, conf float64) {
+		a := attrs[from]
+		attrs[i] = attribution{entity: a.entity, mention: copyMention(a.mention), method: MethodContinuation, confidence: conf}
+	}
+	for i := range attrs {
+		if attrs[i].method != MethodNone || i == 0 {
+			continue
+		}
+		prev := i - 1
+		if attrs[prev].method == MethodNone {
+			continue
+		}
+		qFirst, pLast := f.first[i], f.last[prev]
+		switch {
+		case pLast == qFirst:
+			carry(i, prev, 0.75)
+		case pLast == qFirst-1 && f.onlyQuotes(qFirst):
+			carry(i, prev, 0.7)
+		case pLast == qFirst-2 && f.onlyQuotes(qFirst) &&
+			attrs[prev].entity >= 0 && f.mentionsEntity(qFirst-1, attrs[prev].entity) && !f.otherSubjectBefore(i, attrs[prev].entity):
+			// A paragraph about the speaker may stand between two of
+			// their quotes.
+			carry(i, prev, 0.6)
+		}
+	}
+	for i := len(attrs) - 2; i >= 0; i-- {
+		if attrs[i].method == MethodNone && attrs[i+1].method != MethodNone &&
+			f.last[i] == f.first[i+1] {
+			carry(i, i+1, 0.65)
+		}
+	}
+	// A quote that opens its sentence, with no speaker yet, is most often
+	// the words of whoever the sentence before is about: "Valastro
+	// praised Christie. "We need someone who…"".
+	for i := range attrs {
+		if attrs[i].method != MethodNone {
+			continue
+		}
+		if start, end, ok := f.previousSubject(i); ok {
+			attrs[i] = f.resolve(start, end, -1, 0, 0.5)
+			attrs[i].method = MethodContext
+		}
+	}
+}
+
+// otherSubjectBefore reports whether the sentence before quote qi is
+// about someone other than entity e ("Valastro praised Christie.").
+func (f *speakerFinder) otherSubjectBefore(qi, e int) bool {
+	start, end, ok := f.previousSubject(qi)
+	if !ok {
+		return false
+	}
+	if mi := f.mentionIn(f.toks[start].Start, f.toks[end-1].End); mi >= 0 {
+		return f.ms[mi].Entity != e
+	}
+	return f.isProperName(start, end) // a name the tagger missed
+}
+
+// previousSubject returns the subject of the sentence just before quote
+// qi, when the quote opens its sentence: in its own block, or in the
+// block before when the quote's block holds nothing but quotes.
+func (f *speakerFinder) previousSubject(qi int) (int, int, bool) {
+	q := f.quotes[qi]
+	bLo, bHi, _, _ := f.regions(qi)
+	if bLo != bHi {
+		return 0, 0, false // text before the quote in its sentence
+	}
+	k := tokenIndex(f.toks, q.Start) - 1 // the end of the sentence before
+	if k < 0 || !f.isSentenceEnd(k) || qi > 0 && f.quotes[qi-1].End > f.toks[k].Start {
+		return 0, 0, false
+	}
+	if f.paraOf[k] != f.first[qi] && (f.paraOf[k] != f.first[qi]-1 || !f.onlyQuotes(f.first[qi])) {
+		return 0, 0, false
+	}
+	lo := k
+	for lo > 0 && !f.isSentenceEnd(lo-1) && f.paraOf[lo-1] == f.paraOf[k] {
+		lo--
+	}
+	if qi > 0 {
+		if j := tokenIndex(f.toks, f.quotes[qi-1].End); j > lo {
+			return 0, 0, false // the sentence before holds a quote
+		}
+	}
+	return f.clauseSubject(lo, k)
+}
+
+// mentionsEntity reports whether paragraph p names entity e.
+func (f *speakerFinder) mentionsEntity(p, e int) bool {
+	para := f.paras[p]
+	i := sort.Search(len(f.ms), func(i int) bool { return f.ms[i].Start >= para.Start })
+	for ; i < len(f.ms) && f.ms[i].End <= para.End; i++ {
+		if f.ms[i].Entity == e {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyQuotes reports whether paragraph p holds nothing but quotations and
+// punctuation.
+func (f *speakerFinder) onlyQuotes(p int) bool {
+	para := f.paras[p]
+	i := sort.Search(len(f.quotes), func(i int) bool { return f.quotes[i].End > para.Start })
+	pos := para.Start
+	for ; i < len(f.quotes) && f.quotes[i].Start < para.End; i++ {
+		if hasLetter(f.text[pos:max(pos, f.quotes[i].Start)]) {
+			return false
+		}
+		pos = max(pos, f.quotes[i].End)
+	}
+	return pos < para.End && !hasLetter(f.text[pos:para.End]) || pos >= para.End
+}

@@ -1,0 +1,59 @@
+package core
+
+import (
+	"strings"
+
+	"lede/internal/lexicon"
+	"lede/internal/wordutil"
+)
+
+// isCueComplement reports whether toks[i:j] may stand between a cue and
+// its quote: an object or a short prepositional phrase ("told reporters",
+// "said in a statement", "wrote on Twitter"), without a verb.
+func (f *speakerFinder) isCueComplement(i, j int) bool {
+	for k := i; k < j; k++ {
+		t := f.toks[k]
+		if strings.HasPrefix(t.Tag, "VB") || f.isSentenceEnd(k) || wordutil.IsQuoteMark(t.Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// cueAt reports whether a speech cue starts at toks[i] (within hi), and
+// how many tokens it has.
+func (f *speakerFinder) cueAt(i, hi int) (int, bool) {
+	t := f.toks[i]
+	w := strings.ToLower(t.Text)
+	for _, p := range lexicon.PhraseCues {
+		if i+len(p) > hi {
+			continue
+		}
+		ok := true
+		for k, pw := range p {
+			ok = ok && strings.ToLower(f.toks[i+k].Text) == pw
+		}
+		if ok {
+			return len(p), true
+		}
+	}
+	if !lexicon.IsCue(w) {
+		return 0, false
+	}
+	// "report" and "claims" are nouns as often as verbs; the common past
+	// forms are verbs even where the tagger is confused by quote marks.
+	if strings.HasPrefix(t.Tag, "VB") || strings.HasSuffix(w, "ed") || w == "said" || w == "told" || w == "wrote" || w == "says" {
+		return 1, true
+	}
+	return 0, false
+}
+
+// isPastOrPresentForm reports whether w looks like a finite verb form:
+// said, says, told, wrote, or ending in -ed.
+func isPastOrPresentForm(w string) bool {
+	switch w {
+	case "said", "says", "told", "tells", "wrote", "writes", "adds", "notes", "asks":
+		return true
+	}
+	return strings.HasSuffix(w, "ed")
+}

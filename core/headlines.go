@@ -1,0 +1,144 @@
+package core
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"lede/core/internal/segment"
+	"lede/internal/lexicon"
+	"lede/internal/tokenize"
+	"lede/internal/wordutil"
+)
+
+// isTitleCase reports whether a sentence looks like a headline: three or
+// more words, every word of four letters or more capitalized, and no full
+// stop at the end. prose and the tagger take any capitalized word there
+// for a name ("Lavrov Arrives").
+func isTitleCase(toks []tokenize.Token) bool {
+	if n := len(toks); n > 0 && strings.HasSuffix(toks[n-1].Text, ".") {
+		return false // body text ends in a full stop, a headline does not
+	}
+	words, glue := 0, false
+	for i, t := range toks {
+		r := wordutil.FirstRune(t.Text)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		words++
+		if !unicode.IsUpper(r) && utf8.RuneCountInString(t.Text) >= 4 {
+			return false
+		}
+		glue = glue || i > 0 && headlineGlue[strings.ToUpper(t.Text[:1])+t.Text[1:]]
+	}
+	// A list of names ("Billy Andrade, Duffy Waldorf") is capitalized
+	// too, but has none of the small words of a headline.
+	return words >= 3 && glue && !allCaps(toks)
+}
+
+// isOwnParagraph reports whether the sentence sp is a paragraph of its
+// own, as a headline is: blank lines (or the text's ends) around its line.
+func isOwnParagraph(text string, sp Span) bool {
+	start := strings.LastIndexByte(text[:sp.Start], '\n') + 1
+	end := sp.End + strings.IndexByte(text[sp.End:]+"\n", '\n')
+	if !segment.IsBlank(text[start:sp.Start]) || !segment.IsBlank(text[sp.End:end]) {
+		return false // the line holds more than this sentence
+	}
+	// The line before and the line after must be blank, or absent.
+	prev := strings.TrimSuffix(text[:start], "\n")
+	if prev != "" && !segment.IsBlank(prev[strings.LastIndexByte(prev, '\n')+1:]) {
+		return false
+	}
+	if end >= len(text) {
+		return true
+	}
+	next := text[end+1:]
+	if i := strings.IndexByte(next, '\n'); i >= 0 {
+		next = next[:i]
+	}
+	return segment.IsBlank(next)
+}
+
+// headlineGlue are small words that Title Case capitalizes and a list of
+// names does not have.
+var headlineGlue = map[string]bool{
+	"With": true, "For": true, "As": true, "To": true, "Of": true, "In": true, "On": true,
+	"At": true, "The": true, "And": true, "A": true, "An": true, "By": true, "From": true,
+	"Is": true, "Are": true, "Over": true, "After": true, "Amid": true, "Says": true,
+	"Say": true, "Into": true, "Against": true, "Will": true, "Be": true, "Not": true,
+	"Up": true, "Out": true, "But": true, "Or": true, "Its": true, "His": true, "Her": true,
+	"Their": true, "Who": true, "What": true, "How": true, "Why": true, "New": true,
+}
+
+// allCaps reports whether most words of a sentence are in capitals: wire
+// headlines ("SOCCER - JAPAN GET LUCKY WIN"), which the tagger has learnt
+// to read, unlike Title Case.
+func allCaps(toks []tokenize.Token) bool {
+	words, upper := 0, 0
+	for _, t := range toks {
+		if utf8.RuneCountInString(t.Text) < 2 || !unicode.IsLetter(wordutil.FirstRune(t.Text)) {
+			continue
+		}
+		words++
+		if strings.ToUpper(t.Text) == t.Text {
+			upper++
+		}
+	}
+	return words > 0 && upper*10 >= words*8
+}
+
+// trimHeadlineMentions keeps, of a mention in a Title Case line, only the
+// longest run of words that the body of the text also uses in names; a
+// mention with none is dropped.
+func trimHeadlineMentions(text string, sents []sentenceTokens, ms []nameMention) []nameMention {
+	title := make([]bool, len(sents))
+	for i, s := range sents {
+		title[i] = isTitleCase(s.Toks) && isOwnParagraph(text, s.Span)
+	}
+	known := map[string]string{} // a word of a name in the body → that name's type
+	for _, m := range ms {
+		if !title[m.Sent] {
+			for _, w := range m.Words {
+				if _, ok := known[w]; !ok {
+					known[w] = m.Type
+				}
+			}
+		}
+	}
+	var out []nameMention
+	for _, m := range ms {
+		if !title[m.Sent] {
+			out = append(out, m)
+			continue
+		}
+		// Each run of words that the body uses in names is a mention,
+		// typed as the body types it; a known country or nationality
+		// stands on its own.
+		ts := tokensIn(sents[m.Sent].Toks, m.Start, m.End)
+		for i := 0; i < len(ts); {
+			j := i
+			for j < len(ts) && known[m.Words[j]] != "" {
+				j++
+			}
+			if j == i {
+				if w := m.Words[i]; lexicon.Country[w] != "" || lexicon.Demonym[w] != "" || isKnownOrg(w) {
+					j = i + 1
+				} else {
+					i++
+					continue
+				}
+			}
+			part := m
+			part.Start, part.End = ts[i].Start, ts[j-1].End
+			part.Words = m.Words[i:j]
+			if t := known[m.Words[i]]; t != "" {
+				part.Type = t
+			} else if isKnownOrg(m.Words[i]) {
+				part.Type = Org
+			}
+			out = append(out, typeByLexicon(text, part))
+			i = j
+		}
+	}
+	return out
+}

@@ -1,0 +1,209 @@
+package core
+
+import (
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+
+	"lede/core/internal/segment"
+	"lede/internal/lexicon"
+	"lede/internal/tokenize"
+	"lede/internal/vocab"
+	"lede/internal/wordutil"
+)
+
+// nameMention is a mention being cleaned and grouped into entities.
+type nameMention struct {
+	Start, End int
+	Type       string
+	Sent       int      // index of its sentence
+	Words      []string // the name's words, for matching
+	Role       string   // the title or role written next to it, if any
+	Gender     byte     // 'm' or 'f' from an honorific, 0 when unknown
+	Entity     int      // index of its entity once grouped
+}
+
+// nameMentions turns the candidates of each sentence into the text's
+// name mentions, in text order: cleaned (cleanMentions), trimmed to the
+// names in headlines (trimHeadlineMentions), with each name marked
+// wherever the text uses it (propagateNames), retyped by their words
+// (retypeByName), without MISC, and with the role written next to each
+// person (assignRoles).
+func nameMentions(text string, sents []sentenceTokens, raw [][]candidate) []nameMention {
+	ms := cleanMentions(text, sents, raw)
+	ms = trimHeadlineMentions(text, sents, ms)
+	ms = propagateNames(text, sents, ms)
+	retypeByName(ms) // before MISC goes: a surname the tagger called MISC is a person
+	ms = slices.DeleteFunc(ms, func(m nameMention) bool { return m.Type == vocab.Misc })
+	assignRoles(text, sents, ms)
+	return ms
+}
+
+// cleanMentions turns each sentence's candidates into name mentions:
+// titles and honorifics out of names, a sentence's full stop off a short
+// last word, nationalities typed NORP, and a capitalized common word that
+// only opens a sentence dropped. It returns them in text order.
+func cleanMentions(text string, sents []sentenceTokens, raw [][]candidate) []nameMention {
+	var ms []nameMention
+	lower := lowercaseWords(sents)
+	for si, list := range raw {
+		for _, m := range list {
+			nm, ok := cleanMention(text, sents[si].Toks, si, m)
+			if ok && !isCommonWordAtStart(text, sents[si].Toks, nm, lower) {
+				ms = append(ms, nm)
+			}
+		}
+	}
+	return ms
+}
+
+// lowercaseWords returns the words that the text writes in lower case.
+func lowercaseWords(sents []sentenceTokens) map[string]bool {
+	out := map[string]bool{}
+	for _, s := range sents {
+		for _, t := range s.Toks {
+			if r := wordutil.FirstRune(t.Text); unicode.IsLower(r) {
+				out[t.Text] = true
+			}
+		}
+	}
+	return out
+}
+
+// isCommonWordAtStart reports whether a one-word mention opens its
+// sentence (after any quote marks), where every word is capitalized, and
+// the text writes the same word in lower case elsewhere: "Smoke does not
+// stop at a border" beside "wildfire smoke" is no name. Names from the
+// word lists stay.
+func isCommonWordAtStart(text string, toks []tokenize.Token, m nameMention, lower map[string]bool) bool {
+	if len(m.Words) != 1 || !lower[strings.ToLower(m.Words[0])] {
+		return false
+	}
+	name := text[m.Start:m.End]
+	if lexicon.Country[name] != "" || lexicon.Demonym[name] != "" || isKnownOrg(name) {
+		return false
+	}
+	for _, t := range toks {
+		if t.Start >= m.Start {
+			return true // only quote marks and punctuation before it
+		}
+		if wordutil.IsWordLike(t.Text) {
+			return false
+		}
+	}
+	return false
+}
+
+// cleanMention strips honorifics and titles from the front of a mention,
+// so that "Mr. Smith" and "Foreign Minister Sergey Lavrov" become names,
+// and types nationalities and known countries.
+func cleanMention(text string, toks []tokenize.Token, sent int, m candidate) (nameMention, bool) {
+	ts := tokensIn(toks, m.Start, m.End)
+	nm := nameMention{Start: m.Start, End: m.End, Type: m.Type, Sent: sent}
+	if len(ts) == 0 {
+		// Part of a token: "China" in "China-Russia".
+		nm.Words = []string{text[m.Start:m.End]}
+		return typeByLexicon(text, nm), true
+	}
+	for len(ts) > 1 {
+		w := strings.ToLower(ts[0].Text)
+		if g, ok := lexicon.Honorific[w]; ok {
+			if g != "-" {
+				nm.Gender = g[0]
+			}
+		} else if m.Type != Person || !lexicon.IsRole(w) && lexicon.Demonym[ts[0].Text] == "" {
+			// Only a person's name loses its titles: "Chinese Foreign
+			// Ministry" and "Ministry of Environment" keep their words.
+			break
+		}
+		ts = ts[1:]
+	}
+	// A trailing possessive or stray punctuation is not part of a name.
+	for len(ts) > 0 && !wordutil.IsWordLike(ts[len(ts)-1].Text) {
+		ts = ts[:len(ts)-1]
+	}
+	if len(ts) == 0 {
+		return nm, false
+	}
+	nm.Start, nm.End = ts[0].Start, ts[len(ts)-1].End
+	// prose keeps a sentence's full stop on a short last word ("Wang
+	// Yi."); an initial or "Jr." keeps its stop.
+	if last := ts[len(ts)-1].Text; strings.HasSuffix(last, ".") && len(last) > 2 && !segment.Abbreviations[strings.ToLower(strings.TrimSuffix(last, "."))] {
+		nm.End--
+	}
+	if nm.Start > m.Start {
+		if g, ok := honorificBefore(text, toks, nm.Start); ok {
+			nm.Gender = g
+		}
+	}
+	name := text[nm.Start:nm.End]
+	if isPartyAffiliation(name) {
+		return nm, false
+	}
+	for _, t := range ts {
+		nm.Words = append(nm.Words, strings.TrimSuffix(t.Text, "."))
+	}
+	if allRoleWords(nm.Words) {
+		return nm, false // "Foreign Ministers", "President"
+	}
+	return typeByLexicon(text, nm), true
+}
+
+// isPartyAffiliation reports whether name is a US party and state tag
+// such as "D-Ill" or "R-Texas", which prose takes for a name.
+func isPartyAffiliation(name string) bool {
+	if len(name) < 3 || name[1] != '-' || !strings.ContainsRune("DRI", rune(name[0])) {
+		return false
+	}
+	return unicode.IsUpper(wordutil.FirstRune(name[2:]))
+}
+
+// allRoleWords reports whether every word is a title or role word (or
+// its plural), or an adjective that only goes with one.
+func allRoleWords(words []string) bool {
+	for _, w := range words {
+		lw := strings.ToLower(w)
+		switch lw {
+		case "foreign", "deputy", "vice", "prime", "senior", "chief", "former", "acting", "interim":
+			continue
+		}
+		if !lexicon.IsRole(lw) && !lexicon.IsRole(strings.TrimSuffix(lw, "s")) {
+			return false
+		}
+	}
+	return true
+}
+
+// honorificBefore reports the gender shown by an honorific just before
+// offset ("Mr. Wang").
+func honorificBefore(text string, toks []tokenize.Token, offset int) (byte, bool) {
+	i := tokenIndex(toks, offset)
+	if i == 0 {
+		return 0, false
+	}
+	g, ok := lexicon.Honorific[strings.ToLower(toks[i-1].Text)]
+	if !ok || g == "-" {
+		return 0, false
+	}
+	return g[0], true
+}
+
+// typeByLexicon types a mention that is a known country as a place and a
+// known nationality as NORP, whatever the tagger said.
+func typeByLexicon(text string, m nameMention) nameMention {
+	name := text[m.Start:m.End]
+	switch {
+	case lexicon.Country[name] != "":
+		m.Type = Place
+	case lexicon.Demonym[name] != "":
+		m.Type = NORP
+	}
+	return m
+}
+
+// sortNameMentions sorts mentions by where they start, keeping the order
+// of mentions that start together.
+func sortNameMentions(ms []nameMention) {
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+}

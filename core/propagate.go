@@ -1,0 +1,82 @@
+package core
+
+import (
+	"strings"
+	"unicode"
+
+	"lede/internal/lexicon"
+	"lede/internal/vocab"
+	"lede/internal/wordutil"
+)
+
+// propagateNames marks the places where a one-word name found elsewhere
+// in the text, or a person's surname, stands again untagged: the tagger
+// misses a name at the start of a sentence ("Putin and Xi met") that it
+// found in the middle of another, and a text names one referent the same
+// way throughout.
+func propagateNames(text string, sents []sentenceTokens, ms []nameMention) []nameMention {
+	typeOf := map[string]string{}
+	for _, m := range ms {
+		switch {
+		case m.Type == Person && len(m.Words) >= 2:
+			typeOf[m.Words[len(m.Words)-1]] = Person
+		case len(m.Words) == 1 && m.Type != NORP && m.Type != vocab.Misc:
+			if _, ok := typeOf[m.Words[0]]; !ok {
+				typeOf[m.Words[0]] = m.Type
+			}
+		}
+	}
+	if len(typeOf) == 0 {
+		return ms
+	}
+	var added []nameMention
+	k := 0 // ms[k] is the first mention that may cover the token
+	for si, s := range sents {
+		for _, t := range s.Toks {
+			for k < len(ms) && ms[k].End <= t.Start {
+				k++
+			}
+			if k < len(ms) && ms[k].Start < t.End {
+				continue // inside a mention
+			}
+			typ, ok := typeOf[t.Text]
+			if !ok || !strings.HasPrefix(t.Tag, "NNP") && !unicode.IsUpper(wordutil.FirstRune(t.Text)) {
+				continue
+			}
+			added = append(added, nameMention{Start: t.Start, End: t.End, Type: typ, Sent: si, Words: []string{t.Text}})
+		}
+	}
+	if len(added) == 0 {
+		return ms
+	}
+	ms = append(ms, added...)
+	sortNameMentions(ms)
+	return ms
+}
+
+// retypeByName makes a person of any mention whose words all belong to a
+// person's full name elsewhere in the text: prose often types a bare
+// surname as a place ("Lavrov arrived in Tunxi").
+func retypeByName(ms []nameMention) {
+	nameWords := map[string]bool{}
+	for _, m := range ms {
+		if m.Type == Person && len(m.Words) >= 2 {
+			for _, w := range m.Words {
+				nameWords[w] = true
+			}
+		}
+	}
+	for i := range ms {
+		m := &ms[i]
+		if m.Type == Person || m.Type == NORP || lexicon.Country[strings.Join(m.Words, " ")] != "" {
+			continue
+		}
+		all := true
+		for _, w := range m.Words {
+			all = all && nameWords[w]
+		}
+		if all {
+			m.Type = Person
+		}
+	}
+}

@@ -1,0 +1,186 @@
+package core
+
+import (
+	"strings"
+	"unicode"
+
+	"lede/internal/lexicon"
+	"lede/internal/wordutil"
+)
+
+// direct runs the sieves that look for a cue of the quote's own.
+func (f *speakerFinder) direct(qi int) attribution {
+	bLo, bHi, aLo, aHi := f.regions(qi)
+	// "…," X said.  /  "…," said X.  /  "…," according to X.
+	if a, ok := f.after(aLo, aHi); ok {
+		return a
+	}
+	// X said: "…"  /  X told reporters, "…"  /  According to X, "…"  /  X: "…"
+	if a, ok := f.before(bLo, bHi); ok {
+		return a
+	}
+	// A cue elsewhere in the sentence: X said the plan was "a disaster".
+	for c := bHi - 1; c >= bLo; c-- {
+		if n, ok := f.cueAt(c, bHi); ok {
+			if a, ok := f.subject(c, n, bLo, 0.75); ok {
+				return a
+			}
+		}
+	}
+	for c := aLo; c < aHi; c++ {
+		if n, ok := f.cueAt(c, aHi); ok {
+			if a, ok := f.subject(c, n, aLo, 0.7); ok {
+				return a
+			}
+		}
+	}
+	// No cue, but a subject with a verb of its own: X thanked him for
+	// "…", the ad claims "…", X is labeling it "…".
+	if start, end, ok := f.clauseSubject(bLo, bHi); ok {
+		return f.resolve(start, end, -1, 0, 0.55)
+	}
+	return attribution{entity: -1, method: MethodNone}
+}
+
+// after looks right after a quote for "X said" or "said X".
+func (f *speakerFinder) after(lo, hi int) (attribution, bool) {
+	i := lo
+	for i < hi && isDash(f.toks[i].Text) || i < hi && f.toks[i].Text == "," {
+		i++
+	}
+	if i >= hi {
+		return attribution{}, false
+	}
+	// said X / according to X
+	if n, ok := f.cueAt(i, hi); ok {
+		if lexicon.IsObjectCue(strings.ToLower(f.toks[i].Text)) {
+			return attribution{}, false
+		}
+		if a, ok := f.objectSpeaker(i, n, hi, 0.95); ok {
+			return a, true
+		}
+		return attribution{}, false
+	}
+	// X said: the subject must start right after the quote.
+	for c := i + 1; c < hi && c < i+40; c++ {
+		if n, ok := f.cueAt(c, hi); ok {
+			start, end, ok := f.nounPhraseBefore(c, i)
+			if !ok || start != i {
+				return attribution{}, false
+			}
+			return f.resolve(start, end, c, n, 0.95), true
+		}
+	}
+	return attribution{}, false
+}
+
+// before looks right before a quote for "X said:" or "according to X,".
+func (f *speakerFinder) before(lo, hi int) (attribution, bool) {
+	end := hi
+	for end > lo {
+		switch strings.ToLower(f.toks[end-1].Text) {
+		case ":", ",", "that", "—", "–", "-":
+			end--
+			continue
+		}
+		break
+	}
+	if end <= lo {
+		return attribution{}, false
+	}
+	// Said X, "…" (inverted, at the start of the sentence). Not "Asked a
+	// question, X said" or "Emphasizing the point, X said": the words
+	// after an inverted cue must name someone.
+	if n, ok := f.cueAt(lo, end); ok && unicode.IsUpper(wordutil.FirstRune(f.toks[lo].Text)) &&
+		!lexicon.IsObjectCue(strings.ToLower(f.toks[lo].Text)) && !strings.HasSuffix(strings.ToLower(f.toks[lo].Text), "ing") {
+		if a, ok := f.objectSpeaker(lo, n, end, 0.85); ok && a.method == MethodExplicit {
+			return a, true
+		}
+	}
+	// X said / X told reporters / X said in a statement
+	for c := end - 1; c >= lo && c >= end-8; c-- {
+		n, ok := f.cueAt(c, end)
+		if !ok {
+			if strings.HasPrefix(f.toks[c].Tag, "VB") || f.isSentenceEnd(c) {
+				break
+			}
+			continue
+		}
+		if c+n < end && !f.isCueComplement(c+n, end) {
+			break
+		}
+		if strings.EqualFold(f.toks[c].Text, "according") {
+			if a, ok := f.objectSpeaker(c, n, end, 0.9); ok {
+				return a, true
+			}
+			break
+		}
+		if a, ok := f.subject(c, n, lo, 0.9); ok {
+			return a, true
+		}
+		// X emailed supporters, telling them, "…" / X ended by saying
+		// "…" / X praised them but said, "…": the cue's subject is the
+		// sentence's.
+		if c > lo && isClauseLink(f.toks[c-1].Text) {
+			if start, e, ok := f.clauseSubject(lo, c); ok {
+				return f.resolve(start, e, c, n, 0.8), true
+			}
+		}
+		break
+	}
+	// X: "…" (headlines and transcripts)
+	if hi-1 >= lo && f.toks[hi-1].Text == ":" {
+		start, e, ok := f.nounPhraseBefore(hi-1, lo)
+		if ok && start == lo && f.hasProperNoun(start, e) {
+			colon := f.mentionOf(hi - 1)
+			a := f.resolve(start, e, -1, 0, 0.8)
+			a.cue = &colon
+			return a, true
+		}
+	}
+	return attribution{}, false
+}
+
+// subject finds the speaker before the cue at toks[c] (n tokens long):
+// "X said", "X has also said", "X, a spokesman, said".
+func (f *speakerFinder) subject(c, n, lo int, conf float64) (attribution, bool) {
+	// "…, who told Congress: …": the words naming the speaker are the
+	// relative pronoun, and the speaker is what it stands for.
+	if k := f.skipAdverbs(c, lo); k-1 > lo && isRelativePronoun(f.toks[k-1].Text) && f.toks[k-2].Text == "," {
+		if s, e, ok := f.nounPhraseBefore(k-2, lo); ok {
+			a := f.resolve(s, e, c, n, conf-0.1)
+			a.mention = f.spanMention(k-1, k)
+			return a, true
+		}
+	}
+	start, end, ok := f.nounPhraseBefore(c, lo)
+	if !ok {
+		return attribution{}, false
+	}
+	if start > lo && strings.HasPrefix(f.toks[start-1].Tag, "VB") {
+		// "X emailed supporters saying": the phrase is the verb's
+		// object; the speaker is the sentence's subject.
+		if s, e, ok := f.clauseSubject(lo, start-1); ok {
+			return f.resolve(s, e, c, n, conf-0.1), true
+		}
+		return attribution{}, false
+	}
+	return f.resolve(start, end, c, n, conf), true
+}
+
+// objectSpeaker finds the speaker after an inverted cue: "said X",
+// "according to X".
+func (f *speakerFinder) objectSpeaker(c, n, hi int, conf float64) (attribution, bool) {
+	start := c + n
+	end := start
+	for end < hi && end-start < 14 && f.isNounPhraseToken(end, start) {
+		end++
+	}
+	for end > start && !f.canEndNounPhrase(end-1) {
+		end--
+	}
+	if end == start {
+		return attribution{}, false
+	}
+	return f.resolve(start, end, c, n, conf), true
+}

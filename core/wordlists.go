@@ -1,0 +1,196 @@
+package core
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	"lede/internal/lexicon"
+	"lede/internal/tokenize"
+	"lede/internal/vocab"
+	"lede/internal/wordutil"
+)
+
+// applyWordLists corrects candidates with the word lists: events are not
+// places ("Beijing Winter Olympic Games"), a place word ends a place
+// ("Anhui Province"), known organizations are organizations ("Xinhua",
+// "NATO", "AP"), and a compound of places names each ("China-Russia").
+// MISC candidates stay, so that their words are not taken for names
+// later; the pipeline drops them after cleanup.
+func applyWordLists(text string, toks []tokenize.Token, ms []candidate) []candidate {
+	var out []candidate
+	covered := func(start, end int) int { // index in out of a candidate overlapping [start, end)
+		for k := len(out) - 1; k >= 0 && out[k].End > start-200; k-- {
+			if out[k].Start < end && start < out[k].End {
+				return k
+			}
+		}
+		return -1
+	}
+	mi := 0
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		// Candidates that start here, as the tagger found them.
+		if mi < len(ms) && ms[mi].Start == t.Start {
+			m := extendByWordLists(text, toks, ms[mi])
+			mi++
+			if parts := compoundPlaces(text, m.Start, m.End); parts != nil && tokenIndex(toks, m.End)-i == 1 {
+				out = append(out, parts...)
+			} else {
+				out = append(out, m)
+			}
+			// Skip the tokens it covers.
+			for i+1 < len(toks) && toks[i+1].Start < m.End {
+				i++
+			}
+			for mi < len(ms) && ms[mi].Start < m.End {
+				mi++
+			}
+			continue
+		}
+		// Known organizations and compounds the tagger missed.
+		if n := knownOrgAt(toks, i); n > 0 && covered(t.Start, toks[i+n-1].End) < 0 {
+			out = append(out, candidate{Start: t.Start, End: toks[i+n-1].End, Type: Org})
+			i += n - 1
+			continue
+		}
+		if parts := compoundPlaces(text, t.Start, t.End); parts != nil {
+			out = append(out, parts...)
+		}
+	}
+	return joinNameParts(text, toks, out)
+}
+
+// extendByWordLists extends and retypes one of the tagger's candidates by
+// the words after it and its own last word: an event word makes an event,
+// a place word a place, an organization word after a nationality an
+// organization ("Chinese Foreign Ministry"), and a known organization's
+// name an organization.
+func extendByWordLists(text string, toks []tokenize.Token, m candidate) candidate {
+	j := tokenIndex(toks, m.End) // the first token after m
+	// A capitalized run after it that ends in an event word makes
+	// the whole an event; one that is a place word, a place.
+	k := j
+	for k < len(toks) && k-j < 4 && unicode.IsUpper(wordutil.FirstRune(toks[k].Text)) && wordutil.OnlySpaces(text[toks[k-1].End:toks[k].Start]) {
+		k++
+		if lexicon.EventWord[toks[k-1].Text] {
+			m.End, m.Type = toks[k-1].End, vocab.Misc
+			break
+		}
+	}
+	// A nationality and then capitalized words that end in an
+	// organization word: "Chinese Foreign Ministry".
+	if m.Type == NORP {
+		for k := j; k < len(toks) && k-j < 3 && unicode.IsUpper(wordutil.FirstRune(toks[k].Text)) && wordutil.OnlySpaces(text[toks[k-1].End:toks[k].Start]); k++ {
+			if lexicon.IsOrgWord(toks[k].Text) {
+				m.End, m.Type = toks[k].End, Org
+				break
+			}
+		}
+	}
+	if m.Type != vocab.Misc && j < len(toks) && lexicon.PlaceWord[toks[j].Text] && wordutil.OnlySpaces(text[m.End:toks[j].Start]) {
+		m.End, m.Type = toks[j].End, Place
+	}
+	if last := lastWord(text[m.Start:m.End]); lexicon.PlaceWord[last] && m.Type != vocab.Misc {
+		m.Type = Place
+	} else if lexicon.EventWord[last] {
+		m.Type = vocab.Misc
+	}
+	if isKnownOrg(text[m.Start:m.End]) {
+		m.Type = Org
+	}
+	return m
+}
+
+// joinNameParts joins candidates that are parts of one name: a
+// nationality before an organization or a place, and the capitalized word
+// before an organization that the tagger started at "of".
+func joinNameParts(text string, toks []tokenize.Token, out []candidate) []candidate {
+	kept := out[:0]
+	for _, m := range out {
+		// A nationality before an organization is part of its name
+		// ("Chinese Foreign Ministry"), and before a place too ("British
+		// Columbia").
+		if n := len(kept); n > 0 && (m.Type == Org || m.Type == Place) && kept[n-1].Type == NORP && wordutil.OnlySpaces(text[kept[n-1].End:m.Start]) {
+			kept[n-1].End, kept[n-1].Type = m.End, m.Type
+			continue
+		}
+		// "Ministry of Environment": the tagger may start the name at
+		// "of"; the capitalized word before belongs to it.
+		if w := text[m.Start:min(m.End, m.Start+3)]; (w == "of " || w == "for") && m.Type == Org {
+			if k := tokenIndex(toks, m.Start) - 1; k >= 0 && unicode.IsUpper(wordutil.FirstRune(toks[k].Text)) && wordutil.OnlySpaces(text[toks[k].End:m.Start]) {
+				if n := len(kept); n > 0 && kept[n-1].End == toks[k].End {
+					kept = kept[:n-1] // the word was a candidate of its own
+				}
+				m.Start = toks[k].Start
+			}
+		}
+		kept = append(kept, m)
+	}
+	return kept
+}
+
+// knownOrgAt returns how many tokens from toks[i] spell a known
+// organization's name, or 0.
+func knownOrgAt(toks []tokenize.Token, i int) int {
+	best := 0
+	for _, words := range lexicon.Orgs[toks[i].Text] {
+		if i+len(words) > len(toks) || len(words) <= best {
+			continue
+		}
+		ok := true
+		for k, w := range words {
+			ok = ok && toks[i+k].Text == w
+		}
+		if ok {
+			best = len(words)
+		}
+	}
+	return best
+}
+
+// isKnownOrg reports whether name is in the list of organizations.
+func isKnownOrg(name string) bool {
+	words := strings.Fields(name)
+	if len(words) == 0 {
+		return false
+	}
+	for _, known := range lexicon.Orgs[words[0]] {
+		if slices.Equal(known, words) {
+			return true
+		}
+	}
+	return false
+}
+
+// compoundPlaces splits a hyphenated compound of countries or
+// nationalities ("China-Russia", "Russia-Ukraine") into one mention per
+// part; nil when it is not one.
+func compoundPlaces(text string, start, end int) []candidate {
+	word := text[start:end]
+	if !strings.Contains(word, "-") || lexicon.Country[word] != "" {
+		return nil
+	}
+	var out []candidate
+	pos := start
+	for _, part := range strings.Split(word, "-") {
+		switch {
+		case lexicon.Country[part] != "":
+			out = append(out, candidate{pos, pos + len(part), Place})
+		case lexicon.Demonym[part] != "":
+			out = append(out, candidate{pos, pos + len(part), NORP})
+		default:
+			return nil
+		}
+		pos += len(part) + 1
+	}
+	return out
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}

@@ -1,0 +1,166 @@
+package nertag
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"lede/internal/lexicon"
+	"lede/internal/perceptron"
+	"lede/internal/tokenize"
+	"lede/internal/wordutil"
+)
+
+// features appends the hashed features of toks[i], given the two
+// labels before it.
+func features(toks []tokenize.Token, i int, p1, p2 string, out []uint32) []uint32 {
+	word := toks[i].Text
+	lower := strings.ToLower(word)
+	shape := wordShape(word)
+	add := func(h perceptron.Hash) { out = append(out, uint32(h)) }
+	add(perceptron.NewHash("b"))
+	add(perceptron.NewHash("w").Add(lower))
+	add(perceptron.NewHash("W").Add(word))
+	add(perceptron.NewHash("t").Add(toks[i].Tag))
+	add(perceptron.NewHash("s").Add(shape))
+	for k := 1; k <= 4; k++ {
+		add(perceptron.NewHash("suf").Add(suffix(lower, k)))
+	}
+	for k := 1; k <= 3; k++ {
+		add(perceptron.NewHash("pre").Add(prefix(lower, k)))
+	}
+	add(perceptron.NewHash("p1").Add(p1))
+	add(perceptron.NewHash("p12").Add(p1).Add(p2))
+	add(perceptron.NewHash("p1s").Add(p1).Add(shape))
+	add(perceptron.NewHash("p1w").Add(p1).Add(lower))
+	add(perceptron.NewHash("p1t").Add(p1).Add(toks[i].Tag))
+	if i == 0 {
+		add(perceptron.NewHash("first").Add(shape))
+	}
+	ctx := func(name string, j int) {
+		if j < 0 || j >= len(toks) {
+			add(perceptron.NewHash(name).Add("<none>"))
+			return
+		}
+		add(perceptron.NewHash(name + "w").Add(strings.ToLower(toks[j].Text)))
+		add(perceptron.NewHash(name + "t").Add(toks[j].Tag))
+		add(perceptron.NewHash(name + "s").Add(wordShape(toks[j].Text)))
+	}
+	ctx("-1", i-1)
+	ctx("+1", i+1)
+	ctx("-2", i-2)
+	ctx("+2", i+2)
+	if i+1 < len(toks) {
+		add(perceptron.NewHash("w+1").Add(lower).Add(strings.ToLower(toks[i+1].Text)))
+	}
+	if i > 0 {
+		add(perceptron.NewHash("w-1").Add(strings.ToLower(toks[i-1].Text)).Add(lower))
+	}
+	if i+1 < len(toks) {
+		add(perceptron.NewHash("p1+1").Add(p1).Add(strings.ToLower(toks[i+1].Text)))
+		add(perceptron.NewHash("s+1").Add(shape).Add(wordShape(toks[i+1].Text)))
+	}
+	if i > 0 {
+		add(perceptron.NewHash("s-1").Add(wordShape(toks[i-1].Text)).Add(shape))
+	}
+	// Word lists: what the word is known as, and what its neighbours are.
+	for _, g := range gazetteerClasses(word) {
+		add(perceptron.NewHash("g").Add(g))
+		add(perceptron.NewHash("gp1").Add(g).Add(p1))
+	}
+	if i > 0 {
+		for _, g := range gazetteerClasses(toks[i-1].Text) {
+			add(perceptron.NewHash("g-1").Add(g))
+		}
+	}
+	if i+1 < len(toks) {
+		for _, g := range gazetteerClasses(toks[i+1].Text) {
+			add(perceptron.NewHash("g+1").Add(g))
+		}
+	}
+	return out
+}
+
+// gazetteerClasses returns the word lists that hold word.
+func gazetteerClasses(word string) []string {
+	var out []string
+	lower := strings.ToLower(word)
+	if lexicon.Country[word] != "" {
+		out = append(out, "country")
+	}
+	if lexicon.Demonym[word] != "" {
+		out = append(out, "demonym")
+	}
+	if lexicon.Role[lower] {
+		out = append(out, "role")
+	}
+	if g, ok := lexicon.Honorific[lower]; ok && g != "" {
+		out = append(out, "honorific")
+	}
+	if lexicon.FirstName[word] != 0 {
+		out = append(out, "firstname")
+	}
+	if lexicon.IsOrgWord(word) && unicode.IsUpper(wordutil.FirstRune(word)) {
+		out = append(out, "orgword")
+	}
+	if lexicon.Months[lower] || lexicon.TimeWords[lower] {
+		out = append(out, "time")
+	}
+	if len(lexicon.Orgs[word]) > 0 {
+		out = append(out, "knownorg")
+	}
+	if lexicon.PlaceWord[word] {
+		out = append(out, "placeword")
+	}
+	if lexicon.EventWord[word] {
+		out = append(out, "eventword")
+	}
+	return out
+}
+
+// wordShape maps a word to its pattern of character classes, runs
+// collapsed: "Lavrov" → "Xx", "NATO" → "X", "2023" → "d", "U.S." → "X.X.".
+func wordShape(w string) string {
+	var b strings.Builder
+	last := rune(0)
+	for _, r := range w {
+		c := '.'
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLower(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		case r == '-':
+			c = '-'
+		case r == '.':
+			c = '.'
+		default:
+			c = 'p'
+		}
+		if c != last || c == '.' {
+			b.WriteRune(c)
+		}
+		last = c
+		if b.Len() > 6 {
+			break
+		}
+	}
+	return b.String()
+}
+
+func suffix(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[len(r)-n:])
+}
+
+func prefix(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n])
+}

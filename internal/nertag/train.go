@@ -1,0 +1,98 @@
+package nertag
+
+import (
+	"math/rand"
+
+	"lede/internal/perceptron"
+	"lede/internal/postag"
+	"lede/internal/tokenize"
+)
+
+// Example is one training sentence: its text and the entities in it.
+type Example struct {
+	Text  string
+	Spans []Span
+}
+
+// Span is a gold entity in an Example: byte offsets into its Text and a
+// CoNLL type: PER, ORG, LOC or MISC.
+type Span struct {
+	Start, End int
+	Label      string
+}
+
+// labels are what the tagger chooses from, "O" first.
+var labels = []string{"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"}
+
+// instance is a training sentence as tokens with gold label indexes.
+type instance struct {
+	toks []tokenize.Token
+	gold []int
+}
+
+// Train trains the tagger on examples for the given number of passes and
+// returns the encoded model (what ner.bin holds). Features whose averaged
+// weights all stay below minWeight are dropped, to keep the model small.
+// Tokens and tags come from packages tokenize and postag, as when the
+// model is used. progress, if not nil, is told the token accuracy of each
+// pass. The same examples and arguments always give the same bytes.
+func Train(examples []Example, epochs int, minWeight float64, progress func(epoch int, accuracy float64)) []byte {
+	data := instances(examples)
+	tr := perceptron.NewTrainer(labels)
+	rng := rand.New(rand.NewSource(1))
+	var feats []uint32
+	for epoch := 1; epoch <= epochs; epoch++ {
+		rng.Shuffle(len(data), func(i, j int) { data[i], data[j] = data[j], data[i] })
+		right, all := 0, 0
+		for _, inst := range data {
+			perceptron.Greedy(len(inst.toks), labels,
+				func(i int, p1, p2 string) []uint32 {
+					feats = features(inst.toks, i, p1, p2, feats[:0])
+					return feats
+				},
+				func(i int, f []uint32) int {
+					b := tr.Learn(f, inst.gold[i])
+					if b == inst.gold[i] {
+						right++
+					}
+					all++
+					return b
+				})
+		}
+		if progress != nil {
+			progress(epoch, float64(right)/float64(all))
+		}
+	}
+	return tr.Average(minWeight).Encode(magic)
+}
+
+// instances tokenizes and tags each example and gives each token its gold
+// BIO label; examples without tokens are left out.
+func instances(examples []Example) []instance {
+	labelIndex := map[string]int{}
+	for i, l := range labels {
+		labelIndex[l] = i
+	}
+	var data []instance
+	for _, ex := range examples {
+		toks := tokenize.Sentence(ex.Text, 0, len(ex.Text))
+		if len(toks) == 0 {
+			continue
+		}
+		postag.Tag(toks)
+		gold := make([]int, len(toks))
+		for i, t := range toks {
+			for _, s := range ex.Spans {
+				if t.Start >= s.Start && t.Start < s.End {
+					prefix := "I-"
+					if t.Start == s.Start {
+						prefix = "B-"
+					}
+					gold[i] = labelIndex[prefix+s.Label]
+				}
+			}
+		}
+		data = append(data, instance{toks, gold})
+	}
+	return data
+}

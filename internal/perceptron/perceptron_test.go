@@ -1,0 +1,86 @@
+package perceptron
+
+import (
+	"bytes"
+	"testing"
+)
+
+func TestModelRoundTrip(t *testing.T) {
+	m := &Model{
+		Labels:  []string{"O", "B-PER"},
+		index:   map[uint32]int32{7: 0, 3: 1},
+		weights: []float32{0.5, -1, 2, 0.25},
+	}
+	const magic = "LEDETEST"
+	b := m.Encode(magic)
+	if !bytes.Equal(b, m.Encode(magic)) {
+		t.Fatal("encoding is not deterministic")
+	}
+	got, err := Decode(b, magic)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for h, row := range m.index {
+		gr, ok := got.index[h]
+		if !ok {
+			t.Fatalf("feature %d lost", h)
+		}
+		for k := range m.Labels {
+			want, have := m.weights[int(row)*2+k], got.weights[int(gr)*2+k]
+			if d := want - have; d > 1e-3 || d < -1e-3 {
+				t.Errorf("feature %d label %d: %v, want %v", h, k, have, want)
+			}
+		}
+	}
+	for _, bad := range [][]byte{nil, []byte(magic), b[:len(b)-1], append([]byte("XXXXXXXX"), b[8:]...)} {
+		if _, err := Decode(bad, magic); err == nil {
+			t.Errorf("Decode(%d bytes) accepted a damaged model", len(bad))
+		}
+	}
+}
+
+func TestFixBIO(t *testing.T) {
+	tests := []struct{ label, prev, want string }{
+		{"I-PER", "B-PER", "I-PER"},
+		{"I-PER", "I-PER", "I-PER"},
+		{"I-PER", "O", "B-PER"},
+		{"I-ORG", "B-PER", "B-ORG"},
+		{"I-LOC", Start, "B-LOC"},
+		{"B-LOC", "B-LOC", "B-LOC"},
+		{"O", "B-PER", "O"},
+	}
+	for _, tt := range tests {
+		if got := fixBIO(tt.label, tt.prev); got != tt.want {
+			t.Errorf("fixBIO(%q, %q) = %q, want %q", tt.label, tt.prev, got, tt.want)
+		}
+	}
+}
+
+// A trainer that sees the same features with two labels learns to tell
+// them apart, and its averaged model scores like it.
+func TestTrainerLearns(t *testing.T) {
+	labels := []string{"O", "B-X"}
+	tr := NewTrainer(labels)
+	a, b := []uint32{uint32(NewHash("w").Add("a"))}, []uint32{uint32(NewHash("w").Add("b"))}
+	for range 5 {
+		tr.Learn(a, 0)
+		tr.Learn(b, 1)
+	}
+	m := tr.Average(0)
+	scores := make([]float32, 2)
+	if m.Best(a, scores) != 0 || m.Best(b, scores) != 1 {
+		t.Errorf("the averaged model does not tell a from b")
+	}
+	if got := tr.Learn(b, 1); got != 1 {
+		t.Errorf("the trainer chose %d for b, want 1", got)
+	}
+}
+
+func TestHashPartsJoinsWithSpaces(t *testing.T) {
+	if HashParts("i suffix", "ing") != HashParts("i suffix ing") {
+		t.Error("HashParts(a, b) differs from the hash of a and b joined by a space")
+	}
+	if NewHash("w").Add("ab") == NewHash("w").Add("a").Add("b") {
+		t.Error("Hash does not separate its parts")
+	}
+}

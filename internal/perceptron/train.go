@@ -1,0 +1,86 @@
+package perceptron
+
+import (
+	"math"
+	"slices"
+)
+
+// Trainer learns a Model by the averaged perceptron: after each wrong
+// choice the gold label's weights go up by one for every feature and the
+// chosen label's down by one; the model keeps each weight's average over
+// all steps. Averages are kept lazily: a weight's running total is
+// brought up to date only when the weight changes.
+type Trainer struct {
+	labels []string
+	index  map[uint32]int32 // feature hash → row, in order of first update
+	w      []float64        // current weights, row-major
+	total  []float64        // sum of each weight over the steps up to stamp
+	stamp  []int            // the step at which total was last brought up to date
+	step   int
+	scores []float64
+}
+
+// NewTrainer returns a Trainer for the given labels.
+func NewTrainer(labels []string) *Trainer {
+	return &Trainer{labels: labels, index: map[uint32]int32{}, scores: make([]float64, len(labels))}
+}
+
+// Learn scores feats with the current weights, counts one step, and
+// when the best label is not gold, updates the weights. It returns the
+// label chosen before the update.
+func (t *Trainer) Learn(feats []uint32, gold int) int {
+	b := best(t.index, t.w, feats, t.scores)
+	t.step++
+	if b != gold {
+		for _, f := range feats {
+			t.update(f, gold, 1)
+			t.update(f, b, -1)
+		}
+	}
+	return b
+}
+
+func (t *Trainer) update(f uint32, label int, delta float64) {
+	n := len(t.labels)
+	row, ok := t.index[f]
+	if !ok {
+		row = int32(len(t.w) / n)
+		t.index[f] = row
+		t.w = append(t.w, make([]float64, n)...)
+		t.total = append(t.total, make([]float64, n)...)
+		t.stamp = append(t.stamp, make([]int, n)...)
+	}
+	k := int(row)*n + label
+	t.total[k] += float64(t.step-t.stamp[k]) * t.w[k]
+	t.stamp[k] = t.step
+	t.w[k] += delta
+}
+
+// Average returns the model of averaged weights. Features whose averaged
+// weights all stay below minWeight in size are dropped, to keep the model
+// small.
+func (t *Trainer) Average(minWeight float64) *Model {
+	n := len(t.labels)
+	keys := make([]uint32, 0, len(t.index))
+	for f := range t.index {
+		keys = append(keys, f)
+	}
+	slices.Sort(keys)
+	m := &Model{Labels: t.labels, index: map[uint32]int32{}}
+	for _, f := range keys {
+		row := int(t.index[f])
+		avg := make([]float32, n)
+		keep := false
+		for k := range n {
+			i := row*n + k
+			a := (t.total[i] + float64(t.step-t.stamp[i])*t.w[i]) / float64(t.step)
+			avg[k] = float32(a)
+			keep = keep || math.Abs(a) >= minWeight
+		}
+		if keep {
+			m.index[f] = int32(len(m.weights) / n)
+			m.weights = append(m.weights, avg...)
+		}
+	}
+	return m
+}
