@@ -6,6 +6,7 @@ GO        ?= go
 GOROOT    := $(shell $(GO) env GOROOT)
 BIN       := $(CURDIR)/bin
 WBT       := $(BIN)/wasmbrowsertest
+STATICCHECK := $(BIN)/staticcheck
 ADDR      ?= localhost:8080
 SHARED    ?= $(CURDIR)/../shared
 # The wasm tests run in a browser that gets the environment as its own: keep
@@ -14,7 +15,7 @@ WASM_ENV  := env -i PATH="$(PATH)" HOME="$(HOME)" GOCACHE="$(shell $(GO) env GOC
              GOMODCACHE="$(shell $(GO) env GOMODCACHE)" GOPROXY="$(shell $(GO) env GOPROXY)" \
              GOTOOLCHAIN=local GOFLAGS=-buildvcs=false GOOS=js GOARCH=wasm
 
-.PHONY: all build serve dist test vet chromium eval bench fuzz model clean FORCE
+.PHONY: all build serve dist test lint chromium eval bench fuzz model clean FORCE
 
 all: build
 
@@ -36,18 +37,28 @@ serve: build
 dist: build
 	$(GO) run ./cmd/dist -src web -o dist
 
-## test: vet, native tests, wasm tests in headless Chromium, end-to-end page test
-test: vet chromium $(WBT) build
+## test: lint, native tests, wasm tests in headless Chromium, end-to-end page test
+test: lint chromium $(WBT) build
 	$(GO) test -count=1 ./...
 	$(WASM_ENV) $(GO) test -count=1 -exec $(WBT) ./wasm/
 
-vet:
+## lint: gofmt, go vet and staticcheck (pinned as a tool in go.mod), for
+## the native packages and for the wasm boundary as GOOS=js
+lint: $(STATICCHECK)
+	@unformatted=$$(gofmt -l $$(find . -name '*.go' -not -path './bin/*' -not -path './dist/*')); \
+	if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm/
+	$(STATICCHECK) ./...
+	GOOS=js GOARCH=wasm $(STATICCHECK) ./wasm/
 
-# wasmbrowsertest is pinned as a tool in go.mod; build that version.
+# wasmbrowsertest and staticcheck are pinned as tools in go.mod; build
+# those versions, natively (the wasm checks run them with GOOS=js).
 $(WBT): go.mod go.sum
 	$(GO) build -o $@ github.com/agnivade/wasmbrowsertest
+
+$(STATICCHECK): go.mod go.sum
+	$(GO) build -o $@ honnef.co/go/tools/cmd/staticcheck
 
 # Chromium from Debian's package, installed when missing and we are root.
 chromium:

@@ -6,7 +6,7 @@ import (
 )
 
 // absorbFirstNames extends a person's mention back over a first name that
-// prose labelled otherwise or not at all ("Sergey" as a place before
+// the tagger typed otherwise or not at all ("Sergey" as a place before
 // "Lavrov" as a person), and drops the mention the first name had.
 func absorbFirstNames(text string, toks []tokenize.Token, ms []candidate) []candidate {
 	dropped := map[int]bool{}

@@ -13,7 +13,7 @@ import (
 
 // isTitleCase reports whether a sentence looks like a headline: three or
 // more words, every word of four letters or more capitalized, and no full
-// stop at the end. prose and the tagger take any capitalized word there
+// stop at the end. The entity tagger takes any capitalized word there
 // for a name ("Lavrov Arrives").
 func isTitleCase(toks []tokenize.Token) bool {
 	if n := len(toks); n > 0 && strings.HasSuffix(toks[n-1].Text, ".") {

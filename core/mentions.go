@@ -127,8 +127,8 @@ func cleanMention(text string, toks []tokenize.Token, sent int, m candidate) (na
 		return nm, false
 	}
 	nm.Start, nm.End = ts[0].Start, ts[len(ts)-1].End
-	// prose keeps a sentence's full stop on a short last word ("Wang
-	// Yi."); an initial or "Jr." keeps its stop.
+	// prose's tokenizer keeps a sentence's full stop on a short last
+	// word ("Wang Yi."); an initial or "Jr." keeps its stop.
 	if last := ts[len(ts)-1].Text; strings.HasSuffix(last, ".") && len(last) > 2 && !segment.Abbreviations[strings.ToLower(strings.TrimSuffix(last, "."))] {
 		nm.End--
 	}
@@ -151,7 +151,7 @@ func cleanMention(text string, toks []tokenize.Token, sent int, m candidate) (na
 }
 
 // isPartyAffiliation reports whether name is a US party and state tag
-// such as "D-Ill" or "R-Texas", which prose takes for a name.
+// such as "D-Ill" or "R-Texas", which the entity tagger takes for a name.
 func isPartyAffiliation(name string) bool {
 	if len(name) < 3 || name[1] != '-' || !strings.ContainsRune("DRI", rune(name[0])) {
 		return false

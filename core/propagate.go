@@ -55,7 +55,7 @@ func propagateNames(text string, sents []sentenceTokens, ms []nameMention) []nam
 }
 
 // retypeByName makes a person of any mention whose words all belong to a
-// person's full name elsewhere in the text: prose often types a bare
+// person's full name elsewhere in the text: the tagger often types a bare
 // surname as a place ("Lavrov arrived in Tunxi").
 func retypeByName(ms []nameMention) {
 	nameWords := map[string]bool{}

@@ -14,8 +14,8 @@ import (
 	"lede/internal/wordutil"
 )
 
-// Attribution methods, most precise first. They name the sieve that found
-// a quote's speaker.
+// Attribution methods, most precise first: each names the kind of words
+// that named a quote's speaker.
 const (
 	MethodExplicit     = "explicit"     // a name next to a speech cue
 	MethodPronoun      = "pronoun"      // "he said": the most recent fitting person

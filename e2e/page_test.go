@@ -380,11 +380,11 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// seedText returns the shared seed article as the page's textarea holds
-// it: without carriage returns.
+// seedText returns the seed article (core/testdata) as the page's
+// textarea holds it: without carriage returns.
 func seedText(t *testing.T) string {
 	t.Helper()
-	seed, err := os.ReadFile(filepath.Join("..", "..", "shared", "samples", "seed-article.txt"))
+	seed, err := os.ReadFile(filepath.Join("..", "core", "testdata", "seed-article.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
