@@ -1,10 +1,11 @@
 package main
 
 import (
-	"bufio"
-	"fmt"
 	"io"
 	"strings"
+
+	"lede/core"
+	"lede/internal/conll"
 )
 
 // conllDoc is a CoNLL-2003 document rebuilt as text, with its gold
@@ -23,44 +24,9 @@ var conllTypes = map[string]string{
 	"MISC": "MISC",
 }
 
-// tagSpan is an entity found by decodeIOB: tokens [start, end) of a
-// sentence, and the CoNLL type.
-type tagSpan struct {
-	start, end int
-	typ        string
-}
-
-// decodeIOB returns the entities of one sentence from its IOB tags. It reads
-// both IOB1 and IOB2: an I-X continues the entity before it only when that
-// entity has type X, and otherwise starts one (as an I-X after O does in
-// IOB1); a B-X always starts one; O ends one. Any other tag is read as O.
-func decodeIOB(tags []string) []tagSpan {
-	var out []tagSpan
-	cur := -1 // index in out of the entity being extended, or -1
-	for i, tag := range tags {
-		prefix, typ, ok := strings.Cut(tag, "-")
-		if !ok || typ == "" || (prefix != "B" && prefix != "I") {
-			cur = -1
-			continue
-		}
-		if prefix == "I" && cur >= 0 && out[cur].typ == typ {
-			out[cur].end = i + 1
-			continue
-		}
-		out = append(out, tagSpan{i, i + 1, typ})
-		cur = len(out) - 1
-	}
-	return out
-}
-
-// conllToken is one token line: the word and its NER tag.
-type conllToken struct {
-	word, tag string
-}
-
 // buildConllDoc joins the tokens of each sentence with one space and the
 // sentences with "\n", and turns the IOB tags into byte spans of that text.
-func buildConllDoc(sents [][]conllToken) conllDoc {
+func buildConllDoc(sents conll.Doc) conllDoc {
 	var b strings.Builder
 	var d conllDoc
 	for si, sent := range sents {
@@ -69,19 +35,17 @@ func buildConllDoc(sents [][]conllToken) conllDoc {
 		}
 		starts := make([]int, len(sent))
 		ends := make([]int, len(sent))
-		tags := make([]string, len(sent))
 		for i, t := range sent {
 			if i > 0 {
 				b.WriteByte(' ')
 			}
 			starts[i] = b.Len()
-			b.WriteString(t.word)
+			b.WriteString(t.Word)
 			ends[i] = b.Len()
-			tags[i] = t.tag
 		}
-		for _, e := range decodeIOB(tags) {
-			sp := span{starts[e.start], ends[e.end-1]}
-			switch typ := conllTypes[e.typ]; typ {
+		for _, e := range conll.Entities(sent) {
+			sp := span{starts[e.Start], ends[e.End-1]}
+			switch typ := conllTypes[e.Type]; typ {
 			case "PERSON", "ORG", "PLACE":
 				d.gold = append(d.gold, typedSpan{sp, typ})
 			default: // MISC and unknown types
@@ -93,44 +57,43 @@ func buildConllDoc(sents [][]conllToken) conllDoc {
 	return d
 }
 
-// parseCoNLL reads a CoNLL-2003 file: one token a line ("word POS chunk
-// tag"; the tag is the last field), a blank line between sentences and a
-// -DOCSTART- line between documents. Documents without tokens are dropped.
+// parseCoNLL reads a CoNLL-2003 file (see package conll) and rebuilds
+// each document as text.
 func parseCoNLL(r io.Reader) ([]conllDoc, error) {
-	var docs []conllDoc
-	var sents [][]conllToken
-	var sent []conllToken
-	endSent := func() {
-		if len(sent) > 0 {
-			sents = append(sents, sent)
-			sent = nil
-		}
-	}
-	endDoc := func() {
-		endSent()
-		if len(sents) > 0 {
-			docs = append(docs, buildConllDoc(sents))
-			sents = nil
-		}
-	}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
-	for line := 1; sc.Scan(); line++ {
-		f := strings.Fields(sc.Text())
-		switch {
-		case len(f) == 0:
-			endSent()
-		case f[0] == "-DOCSTART-":
-			endDoc()
-		case len(f) < 2:
-			return nil, fmt.Errorf("line %d: want \"word ... tag\", got %q", line, sc.Text())
-		default:
-			sent = append(sent, conllToken{f[0], f[len(f)-1]})
-		}
-	}
-	if err := sc.Err(); err != nil {
+	docs, err := conll.Parse(r)
+	if err != nil {
 		return nil, err
 	}
-	endDoc()
-	return docs, nil
+	out := make([]conllDoc, len(docs))
+	for i, d := range docs {
+		out[i] = buildConllDoc(d)
+	}
+	return out, nil
+}
+
+// conllOutcome is the score of one rebuilt document.
+type conllOutcome struct {
+	s   *entityScore
+	err error
+}
+
+// scoreConllDocs analyses each document (on all cores) and scores its
+// entity mentions; it returns the total, each document's score, and how
+// many documents the analyzer refused (scored as empty).
+func scoreConllDocs(docs []conllDoc) (*entityScore, []conllOutcome, int) {
+	outs := parallelMap(docs, func(d conllDoc) conllOutcome {
+		res, err := core.Analyze(d.text)
+		return conllOutcome{scoreEntities(predMentions(res), d.gold, d.misc), err}
+	})
+	total := newEntityScore()
+	nerr := 0
+	for _, x := range outs {
+		if x.err != nil {
+			nerr++
+		}
+		for _, t := range entityTypes {
+			total.byType[t].add(*x.s.byType[t])
+		}
+	}
+	return total, outs, nerr
 }

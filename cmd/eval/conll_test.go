@@ -6,34 +6,6 @@ import (
 	"testing"
 )
 
-func TestDecodeIOB(t *testing.T) {
-	tests := []struct {
-		name string
-		tags string
-		want []tagSpan
-	}{
-		{"empty", "", nil},
-		{"all O", "O O O", nil},
-		{"IOB2 single", "B-PER O", []tagSpan{{0, 1, "PER"}}},
-		{"IOB2 multi", "O B-PER I-PER O B-LOC", []tagSpan{{1, 3, "PER"}, {4, 5, "LOC"}}},
-		{"IOB2 adjacent same type", "B-LOC B-LOC", []tagSpan{{0, 1, "LOC"}, {1, 2, "LOC"}}},
-		{"IOB1 I after O starts", "O I-ORG I-ORG O", []tagSpan{{1, 3, "ORG"}}},
-		{"IOB1 at sentence start", "I-PER I-PER", []tagSpan{{0, 2, "PER"}}},
-		{"IOB1 B separates same type", "I-LOC B-LOC I-LOC", []tagSpan{{0, 1, "LOC"}, {1, 3, "LOC"}}},
-		{"I of another type starts", "I-PER I-ORG", []tagSpan{{0, 1, "PER"}, {1, 2, "ORG"}}},
-		{"B then I of another type", "B-PER I-LOC", []tagSpan{{0, 1, "PER"}, {1, 2, "LOC"}}},
-		{"MISC kept for the caller", "B-MISC I-MISC", []tagSpan{{0, 2, "MISC"}}},
-		{"odd tags read as O", "X-PER I- B-PER", []tagSpan{{2, 3, "PER"}}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := decodeIOB(strings.Fields(tt.tags)); !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("decodeIOB(%q) = %v, want %v", tt.tags, got, tt.want)
-			}
-		})
-	}
-}
-
 const conllSample = `-DOCSTART- -X- -X- O
 
 EU NNP B-NP B-ORG

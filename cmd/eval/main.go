@@ -40,7 +40,7 @@ func main() {
 }
 
 // sections are the parts of the evaluation, in the order they run.
-var sections = []string{"seed", "polnear", "conll"}
+var sections = []string{"seed", "polnear", "conll", "ner", "cards"}
 
 // listFlag is a flag that may be repeated and takes comma-separated values.
 type listFlag []string
@@ -75,7 +75,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.shared, "shared", "../shared", "the shared directory, holding eval/ and samples/")
 	fs.BoolVar(&o.verbose, "v", false, "list the errors (at most -n of each kind)")
 	fs.IntVar(&o.n, "n", 40, "with -v, how many errors to list")
-	fs.Var(&o.only, "only", "run only these sections: seed, polnear, conll (repeatable or comma-separated)")
+	fs.Var(&o.only, "only", "run only these sections: "+strings.Join(sections, ", ")+" (repeatable or comma-separated)")
 	fs.StringVar(&o.split, "split", "dev", "PolNeAR split: dev or train")
 	fs.IntVar(&o.conllLimit, "conll-limit", 0, "score only the first N CoNLL documents (0: all)")
 	if err := fs.Parse(args); err != nil {
@@ -109,6 +109,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 			err = evalPolnear(o, stdout, head)
 		case "conll":
 			err = evalConll(o, stdout, head)
+		case "ner":
+			err = evalNER(o, stdout, head)
+		case "cards":
+			err = evalCards(o, stdout, head)
 		}
 		if err != nil {
 			fmt.Fprintf(stderr, "eval: %s: %v\n", s, err)
@@ -337,24 +341,7 @@ func evalConll(o options, w io.Writer, head map[string]any) error {
 	if o.conllLimit > 0 && o.conllLimit < len(docs) {
 		docs = docs[:o.conllLimit]
 	}
-	type out struct {
-		s   *entityScore
-		err error
-	}
-	outs := parallelMap(docs, func(d conllDoc) out {
-		res, err := core.Analyze(d.text)
-		return out{scoreEntities(predMentions(res), d.gold, d.misc), err}
-	})
-	total := newEntityScore()
-	nerr := 0
-	for _, x := range outs {
-		if x.err != nil {
-			nerr++
-		}
-		for _, t := range entityTypes {
-			total.byType[t].add(*x.s.byType[t])
-		}
-	}
+	total, outs, nerr := scoreConllDocs(docs)
 	fmt.Fprintf(w, "== CoNLL-2003 dev (%d documents) ==\n", len(docs))
 	if nerr > 0 {
 		fmt.Fprintf(w, "  analyzer errors: %d documents (scored as empty)\n", nerr)
