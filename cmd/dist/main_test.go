@@ -60,6 +60,12 @@ func original(name string) string {
 	return name
 }
 
+// importSpecifiers matches the specifiers of static imports (import x
+// from '…', import {a,\n b} from "…", import '…') and re-exports (export
+// {a} from '…', export * from '…').
+var importSpecifiers = regexp.MustCompile(
+	`(?m)^(?:import\s+(?:[\w*\s{},$]+?\s*from\s*)?|export\s+(?:\*|\{[^}]*\})\s*from\s*)['"]([^'"]+)['"]`)
+
 // TestModuleImports builds a page of ES modules that import each other
 // (a diamond: main imports a and b, a imports b): every file's hash is
 // that of its content, references included, and every import names the
@@ -135,6 +141,103 @@ func TestImportCycle(t *testing.T) {
 	err := build(src, t.TempDir())
 	if err == nil || !strings.Contains(err.Error(), "a.js → b.js → c.js → a.js") {
 		t.Errorf("build of an import cycle: error %v, want one naming a.js → b.js → c.js → a.js", err)
+	}
+}
+
+// TestWebDist builds the real page (with stand-ins for the analyzer) and
+// checks what the browser needs of it: every import and every URL of the
+// page names a file of dist, index.html preloads every module main.js
+// imports, directly or not, and the service worker keeps every file.
+func TestWebDist(t *testing.T) {
+	web := filepath.Join("..", "..", "web")
+	entries, err := os.ReadDir(web)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{"main.wasm": "\x00asm", "wasm_exec.js": "// Go's\n"}
+	for _, e := range entries {
+		name := e.Name()
+		if !e.Type().IsRegular() || name == "main.wasm" || name == "wasm_exec.js" ||
+			strings.HasSuffix(name, ".gz") || strings.HasSuffix(name, ".br") {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(web, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[name] = string(b)
+	}
+	out := t.TempDir()
+	if err := build(writeFiles(t, files), out); err != nil {
+		t.Fatal(err)
+	}
+	dist := readOut(t, out)
+
+	// The module graph from main.js, followed through dist's names.
+	page := dist["index.html"]
+	entry := regexp.MustCompile(`<script type="module" src="([^"]+)"></script>`).FindStringSubmatch(page)
+	if entry == nil || original(entry[1]) != "main.js" {
+		t.Fatalf("index.html loads no module main.js: %v", entry)
+	}
+	graph := map[string]bool{}
+	var follow func(name string)
+	follow = func(name string) {
+		if graph[name] {
+			return
+		}
+		graph[name] = true
+		body, ok := dist[name]
+		if !ok {
+			t.Errorf("a module imports %s, which dist does not have", name)
+			return
+		}
+		for _, m := range importSpecifiers.FindAllStringSubmatch(body, -1) {
+			if !strings.HasPrefix(m[1], "./") {
+				t.Errorf("%s imports %q: specifiers must be relative, ./name.js", original(name), m[1])
+				continue
+			}
+			follow(strings.TrimPrefix(m[1], "./"))
+		}
+	}
+	follow(entry[1])
+	if len(graph) < 10 {
+		t.Errorf("main.js reaches only %d modules: %q", len(graph), keys(graph))
+	}
+
+	preloaded := map[string]bool{}
+	for _, m := range regexp.MustCompile(`<link rel="modulepreload" href="([^"]+)">`).FindAllStringSubmatch(page, -1) {
+		preloaded[m[1]] = true
+		if !graph[m[1]] {
+			t.Errorf("index.html preloads %s, which main.js does not import", original(m[1]))
+		}
+	}
+	for name := range graph {
+		if name != entry[1] && !preloaded[name] {
+			t.Errorf("index.html does not preload %s, which main.js imports", original(name))
+		}
+	}
+	for _, m := range regexp.MustCompile(`(?:src|href)="([^"#:]+)"`).FindAllStringSubmatch(page, -1) {
+		if _, ok := dist[m[1]]; !ok {
+			t.Errorf("index.html names %s, which dist does not have", m[1])
+		}
+	}
+
+	sw := dist["sw.js"]
+	listed := regexp.MustCompile(`(?s)const FILES = \[(.*?)\];`).FindStringSubmatch(sw)
+	if listed == nil {
+		t.Fatal("sw.js has no FILES list")
+	}
+	cached := map[string]bool{}
+	for _, m := range regexp.MustCompile(`'([^']+)'`).FindAllStringSubmatch(listed[1], -1) {
+		cached[m[1]] = true
+		if _, ok := dist[m[1]]; !ok {
+			t.Errorf("sw.js keeps %s, which dist does not have", m[1])
+		}
+	}
+	for name := range dist {
+		if name != "index.html" && name != "sw.js" && !cached[name] {
+			t.Errorf("sw.js does not keep %s: offline, the page would lack it", original(name))
+		}
 	}
 }
 
