@@ -108,8 +108,13 @@ func offlineVisit(t *testing.T, dir string, ok func(name string) bool) {
 	if len(got.Caches) != 1 || !strings.HasPrefix(got.Caches[0], "lede-v") {
 		t.Errorf("caches %q, want one lede-v… cache", got.Caches)
 	}
-	// The page and its files, each once: style, three scripts, the worker,
-	// Go's wasm_exec.js, the analyzer and the sample.
+	// The page and its files, each once: style, the page's modules, the
+	// worker, Go's wasm_exec.js, the analyzer and the sample.
+	pageFiles := []string{"style.css",
+		"analyzer.js", "clipboard.js", "dom.js", "downloads.js", "exports.js", "headline.js", "highlights.js",
+		"html_to_text.js", "intake.js", "keyboard.js", "labels.js", "limits.js", "main.js", "offline.js",
+		"panels.js", "render.js", "run.js", "state.js", "status.js", "text.js", "tooltips.js", "view.js",
+		"worker.js", "wasm_exec.js", "main.wasm", "sample.txt"}
 	kinds := map[string]int{}
 	for i, path := range got.Cached {
 		name := strings.TrimPrefix(path, "/lede/")
@@ -124,13 +129,13 @@ func offlineVisit(t *testing.T, dir string, ok func(name string) bool) {
 		}
 		kinds[strings.SplitN(name, ".", 2)[0]+filepath.Ext(name)]++
 	}
-	for _, k := range []string{"style.css", "intake.js", "exports.js", "app.js", "worker.js", "wasm_exec.js", "main.wasm", "sample.txt"} {
+	for _, k := range pageFiles {
 		if kinds[k] != 1 {
 			t.Errorf("%s cached %d times, want once; cached: %q", k, kinds[k], got.Cached)
 		}
 	}
-	if len(got.Cached) != 9 {
-		t.Errorf("%d cache entries, want 9: %q", len(got.Cached), got.Cached)
+	if len(got.Cached) != len(pageFiles)+1 {
+		t.Errorf("%d cache entries, want %d: %q", len(got.Cached), len(pageFiles)+1, got.Cached)
 	}
 	for _, s := range got.Scripts {
 		if !contains(got.Cached, s) {

@@ -1,193 +1,174 @@
 // Lede exports: the analysis as files a newsroom can use (JSON for tools,
 // the quotes as CSV for a spreadsheet, a Markdown summary for notes) and a
 // quote as a citation for the clipboard. Pure functions of the text and
-// its Result on globalThis.LedeExport; app.js offers them as downloads.
-'use strict';
+// its Result: downloads.js and clipboard.js offer them on the page, and
+// main.js publishes them as window.LedeExport for scripts.
 
-(() => {
-  // Words as a reader counts them: "China-Russia" and "don't" are one.
-  // The quotes panel counts with this too, so the numbers agree.
-  const wordCount = (s) => (String(s).match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) || []).length;
+import {TYPES, METHOD_LABELS, plural} from './labels.js';
+import {oneLine, wordCount} from './text.js';
 
-  const TYPES = [
-    {type: 'PERSON', label: 'People', one: 'Person'},
-    {type: 'ORG', label: 'Organizations', one: 'Organization'},
-    {type: 'PLACE', label: 'Places', one: 'Place'},
-    {type: 'NORP', label: 'Groups', one: 'Group'},
-  ];
+export {wordCount};
 
-  const METHODS = {
-    explicit: 'named',
-    pronoun: 'pronoun',
-    nominal: 'description',
-    continuation: 'continued',
-    none: 'no speaker',
-  };
+const list = (x) => (Array.isArray(x) ? x : []);
 
-  const list = (x) => (Array.isArray(x) ? x : []);
-  const oneLine = (s) => String(s == null ? '' : s).replace(/\s+/g, ' ').trim();
-  const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+// speakers returns the quotes grouped by speaker, most quoted words
+// first, quotes nobody is named for last: the order of the panel.
+export function speakers(result) {
+  const byId = new Map(list(result.entities).map((e) => [e.id, e]));
+  const groups = new Map();
+  list(result.quotes).forEach((q, i) => {
+    const entity = (q.speaker != null && byId.get(q.speaker)) || null;
+    const key = entity ? entity.id : null;
+    if (!groups.has(key)) groups.set(key, {entity, quotes: [], words: 0});
+    const g = groups.get(key);
+    g.quotes.push(i);
+    g.words += wordCount(q.text || '');
+  });
+  return [...groups.values()].sort((a, b) =>
+    Number(!a.entity) - Number(!b.entity) || b.words - a.words || b.quotes.length - a.quotes.length);
+}
 
-  // speakers returns the quotes grouped by speaker, most quoted words
-  // first, quotes nobody is named for last: the order of the panel.
-  function speakers(result) {
-    const byId = new Map(list(result.entities).map((e) => [e.id, e]));
-    const groups = new Map();
-    list(result.quotes).forEach((q, i) => {
-      const entity = (q.speaker != null && byId.get(q.speaker)) || null;
-      const key = entity ? entity.id : null;
-      if (!groups.has(key)) groups.set(key, {entity, quotes: [], words: 0});
-      const g = groups.get(key);
-      g.quotes.push(i);
-      g.words += wordCount(q.text || '');
-    });
-    return [...groups.values()].sort((a, b) =>
-      Number(!a.entity) - Number(!b.entity) || b.words - a.words || b.quotes.length - a.quotes.length);
-  }
-
-  // paragraphOf returns the 1-based number of the paragraph holding
-  // offset, or '' when the result has none there.
-  function paragraphOf(result, offset) {
-    const ps = list(result.paragraphs);
-    let lo = 0;
-    let hi = ps.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (ps[mid].start <= offset) {
-        found = mid;
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
+// paragraphOf returns the 1-based number of the paragraph holding
+// offset, or '' when the result has none there.
+export function paragraphOf(result, offset) {
+  const ps = list(result.paragraphs);
+  let lo = 0;
+  let hi = ps.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ps[mid].start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
     }
-    return found >= 0 && offset < ps[found].end ? found + 1 : '';
   }
+  return found >= 0 && offset < ps[found].end ? found + 1 : '';
+}
 
-  // toJSON is the Result as the page received it, offsets in UTF-16 code
-  // units as it says, with the text they point into, so the file stands
-  // on its own.
-  function toJSON(text, result) {
-    return JSON.stringify({offsets: 'utf16', ...result, text: String(text)}, null, 2) + '\n';
+// toJSON is the Result as the page received it, offsets in UTF-16 code
+// units as it says, with the text they point into, so the file stands
+// on its own.
+export function toJSON(text, result) {
+  return JSON.stringify({offsets: 'utf16', ...result, text: String(text)}, null, 2) + '\n';
+}
+
+// csvCell quotes a cell as RFC 4180 says, and defuses what a spreadsheet
+// would run as a formula: a cell starting with = + - @ (or a tab or
+// carriage return, which some read past) gets a leading apostrophe.
+function csvCell(value) {
+  let s = value == null ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+// toCSV lists the quotes, one a row, in text order. Lines end in CRLF
+// (RFC 4180), and a byte order mark tells Excel the file is UTF-8, or
+// it would garble every curly quote.
+export function toCSV(text, result) {
+  const byId = new Map(list(result.entities).map((e) => [e.id, e]));
+  const rows = [['speaker', 'quote', 'cue', 'method', 'confidence', 'paragraph']];
+  for (const q of list(result.quotes)) {
+    const speaker = q.speaker != null ? byId.get(q.speaker) : null;
+    rows.push([
+      speaker ? speaker.name : '',
+      oneLine(q.text),
+      q.cue && q.cue.text ? oneLine(q.cue.text) : '',
+      q.method || 'none',
+      typeof q.confidence === 'number' ? String(Math.round(q.confidence * 100) / 100) : '',
+      Number.isInteger(q.start) ? paragraphOf(result, q.start) : '',
+    ]);
   }
+  return '\uFEFF' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
 
-  // csvCell quotes a cell as RFC 4180 says, and defuses what a spreadsheet
-  // would run as a formula: a cell starting with = + - @ (or a tab or
-  // carriage return, which some read past) gets a leading apostrophe.
-  function csvCell(value) {
-    let s = value == null ? '' : String(value);
-    if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+// md escapes text for Markdown inline content, so that an article's
+// asterisks, brackets or angle brackets stay characters and never
+// become emphasis, links or HTML in whatever renders the summary.
+const md = (s) => oneLine(s).replace(/[\\`*_[\]<>|~]/g, '\\$&');
+
+// toMarkdown writes a short summary: who is quoted and how much, the
+// main names of each type, and each quote with its speaker.
+export function toMarkdown(text, result, title) {
+  const entities = list(result.entities);
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const quotes = list(result.quotes);
+  const groups = speakers(result);
+  const named = groups.filter((g) => g.entity).length;
+  const lines = [];
+  lines.push(`# ${md(title || 'Article')}`, '');
+  lines.push(`${plural(quotes.length, 'quote', 'quotes')} from ${plural(named, 'named speaker', 'named speakers')}; ` +
+    `${plural(entities.length, 'name', 'names')} found by Lede, which can be wrong: check against the text.`, '');
+
+  lines.push('## Who is quoted', '');
+  if (groups.length === 0) lines.push('Nobody is quoted.');
+  for (const g of groups) {
+    const tally = `${plural(g.quotes.length, 'quote', 'quotes')}, ${plural(g.words, 'quoted word', 'quoted words')}`;
+    if (g.entity) {
+      const roles = list(g.entity.roles).map(oneLine).filter(Boolean);
+      lines.push(`- **${md(g.entity.name)}**${roles.length ? ` (${md(roles[0])})` : ''}: ${tally}`);
+    } else {
+      lines.push(`- *Speaker unknown*: ${tally}`);
+    }
   }
+  lines.push('');
 
-  // toCSV lists the quotes, one a row, in text order. Lines end in CRLF
-  // (RFC 4180), and a byte order mark tells Excel the file is UTF-8, or
-  // it would garble every curly quote.
-  function toCSV(text, result) {
-    const byId = new Map(list(result.entities).map((e) => [e.id, e]));
-    const rows = [['speaker', 'quote', 'cue', 'method', 'confidence', 'paragraph']];
-    for (const q of list(result.quotes)) {
+  lines.push('## Main names', '');
+  const count = (e) => list(e.mentions).length;
+  const MAIN = 8;
+  let any = false;
+  for (const t of [...TYPES, {type: null, many: 'Other'}]) {
+    const of = entities
+      .filter((e) => (t.type ? e.type === t.type : !TYPES.some((k) => k.type === e.type)))
+      .sort((a, b) => count(b) - count(a));
+    if (of.length === 0) continue;
+    any = true;
+    const shown = of.slice(0, MAIN).map((e) => `${md(e.name)} (${count(e)})`);
+    const more = of.length > MAIN ? `, and ${of.length - MAIN} more` : '';
+    lines.push(`- **${t.many}**: ${shown.join(', ')}${more}`);
+  }
+  if (!any) lines.push('Nobody and nothing named.');
+  lines.push('');
+
+  if (quotes.length) {
+    lines.push('## Quotes', '');
+    quotes.forEach((q, i) => {
       const speaker = q.speaker != null ? byId.get(q.speaker) : null;
-      rows.push([
-        speaker ? speaker.name : '',
-        oneLine(q.text),
-        q.cue && q.cue.text ? oneLine(q.cue.text) : '',
-        q.method || 'none',
-        typeof q.confidence === 'number' ? String(Math.round(q.confidence * 100) / 100) : '',
-        Number.isInteger(q.start) ? paragraphOf(result, q.start) : '',
-      ]);
-    }
-    return '\uFEFF' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
-  }
-
-  // md escapes text for Markdown inline content, so that an article's
-  // asterisks, brackets or angle brackets stay characters and never
-  // become emphasis, links or HTML in whatever renders the summary.
-  const md = (s) => oneLine(s).replace(/[\\`*_[\]<>|~]/g, '\\$&');
-
-  // toMarkdown writes a short summary: who is quoted and how much, the
-  // main names of each type, and each quote with its speaker.
-  function toMarkdown(text, result, title) {
-    const entities = list(result.entities);
-    const byId = new Map(entities.map((e) => [e.id, e]));
-    const quotes = list(result.quotes);
-    const groups = speakers(result);
-    const named = groups.filter((g) => g.entity).length;
-    const lines = [];
-    lines.push(`# ${md(title || 'Article')}`, '');
-    lines.push(`${plural(quotes.length, 'quote', 'quotes')} from ${plural(named, 'named speaker', 'named speakers')}; ` +
-      `${plural(entities.length, 'name', 'names')} found by Lede, which can be wrong: check against the text.`, '');
-
-    lines.push('## Who is quoted', '');
-    if (groups.length === 0) lines.push('Nobody is quoted.');
-    for (const g of groups) {
-      const tally = `${plural(g.quotes.length, 'quote', 'quotes')}, ${plural(g.words, 'quoted word', 'quoted words')}`;
-      if (g.entity) {
-        const roles = list(g.entity.roles).map(oneLine).filter(Boolean);
-        lines.push(`- **${md(g.entity.name)}**${roles.length ? ` (${md(roles[0])})` : ''}: ${tally}`);
-      } else {
-        lines.push(`- *Speaker unknown*: ${tally}`);
-      }
-    }
+      const who = speaker ? `**${md(speaker.name)}**` : '*Speaker unknown*';
+      const how = [q.cue && q.cue.text ? `“${md(q.cue.text)}”` : '', METHOD_LABELS[q.method] || md(q.method || ''),
+        typeof q.confidence === 'number' ? `${Math.round(q.confidence * 100)}%` : '']
+        .filter(Boolean).join(', ');
+      const para = Number.isInteger(q.start) ? paragraphOf(result, q.start) : '';
+      const where = [para ? `paragraph ${para}` : '', how].filter(Boolean).join('; ');
+      lines.push(`${i + 1}. ${who}: “${md(q.text)}”${where ? ` (${where})` : ''}`);
+    });
     lines.push('');
-
-    lines.push('## Main names', '');
-    const count = (e) => list(e.mentions).length;
-    const MAIN = 8;
-    let any = false;
-    for (const t of [...TYPES, {type: null, label: 'Other'}]) {
-      const of = entities
-        .filter((e) => (t.type ? e.type === t.type : !TYPES.some((k) => k.type === e.type)))
-        .sort((a, b) => count(b) - count(a));
-      if (of.length === 0) continue;
-      any = true;
-      const shown = of.slice(0, MAIN).map((e) => `${md(e.name)} (${count(e)})`);
-      const more = of.length > MAIN ? `, and ${of.length - MAIN} more` : '';
-      lines.push(`- **${t.label}**: ${shown.join(', ')}${more}`);
-    }
-    if (!any) lines.push('Nobody and nothing named.');
-    lines.push('');
-
-    if (quotes.length) {
-      lines.push('## Quotes', '');
-      quotes.forEach((q, i) => {
-        const speaker = q.speaker != null ? byId.get(q.speaker) : null;
-        const who = speaker ? `**${md(speaker.name)}**` : '*Speaker unknown*';
-        const how = [q.cue && q.cue.text ? `“${md(q.cue.text)}”` : '', METHODS[q.method] || md(q.method || ''),
-          typeof q.confidence === 'number' ? `${Math.round(q.confidence * 100)}%` : '']
-          .filter(Boolean).join(', ');
-        const para = Number.isInteger(q.start) ? paragraphOf(result, q.start) : '';
-        const where = [para ? `paragraph ${para}` : '', how].filter(Boolean).join('; ');
-        lines.push(`${i + 1}. ${who}: “${md(q.text)}”${where ? ` (${where})` : ''}`);
-      });
-      lines.push('');
-    }
-    return lines.join('\n');
   }
+  return lines.join('\n');
+}
 
-  // citation is a quote as a reporter would paste it:
-  // “words” — Speaker, role. A trailing comma, which only joined the quote
-  // to "he said", is left out.
-  function citation(q, speaker) {
-    const words = oneLine(q.text).replace(/,$/, '');
-    if (!speaker) return `“${words}” — speaker unknown`;
-    const role = list(speaker.roles).map(oneLine).find(Boolean);
-    return `“${words}” — ${oneLine(speaker.name)}${role ? `, ${role}` : ''}`;
-  }
+// citation is a quote as a reporter would paste it:
+// “words” — Speaker, role. A trailing comma, which only joined the quote
+// to "he said", is left out.
+export function citation(q, speaker) {
+  const words = oneLine(q.text).replace(/,$/, '');
+  if (!speaker) return `“${words}” — speaker unknown`;
+  const role = list(speaker.roles).map(oneLine).find(Boolean);
+  return `“${words}” — ${oneLine(speaker.name)}${role ? `, ${role}` : ''}`;
+}
 
-  // slug makes a file name from a headline: "China Assures…" becomes
-  // "china-assures…", at most about 60 characters.
-  function slug(title) {
-    const s = String(title || '')
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '');
-    if (s.length <= 60) return s || 'article';
-    const cut = s.lastIndexOf('-', 60);
-    return s.slice(0, cut > 20 ? cut : 60);
-  }
+// slug makes a file name from a headline: "China Assures…" becomes
+// "china-assures…", at most about 60 characters.
+export function slug(title) {
+  const s = String(title || '')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (s.length <= 60) return s || 'article';
+  const cut = s.lastIndexOf('-', 60);
+  return s.slice(0, cut > 20 ? cut : 60);
+}
 
-  globalThis.LedeExport = {toJSON, toCSV, toMarkdown, citation, slug, wordCount, speakers, paragraphOf};
-})();

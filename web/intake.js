@@ -1,190 +1,208 @@
-// Lede intake: turns what the reader brings (rich text from the clipboard,
-// a dropped or opened file) into the plain text the analyzer reads. Pure
-// functions on globalThis.LedeIntake; app.js wires them to the page.
-//
-// Markup is parsed with DOMParser into a document of its own, which runs
-// no script, loads no image and is never inserted into the page: only the
-// text of its nodes comes out.
-'use strict';
+// Getting text in: a paste (rich text arrives as its paragraphs), a file
+// opened or dropped (.txt, .md, .html), text dragged in, or the sample.
+// Text brought in from outside the text box replaces the text and is
+// analysed at once: open the page, paste, read.
 
-(() => {
-  // Elements that start and end a paragraph: a blank line around them.
-  const PARAGRAPH = new Set([
-    'P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'FIGURE', 'FIGCAPTION',
-    'UL', 'OL', 'DL', 'DT', 'DD', 'TABLE', 'ARTICLE', 'SECTION', 'HEADER', 'FOOTER', 'ASIDE',
-    'MAIN', 'ADDRESS', 'HR', 'DETAILS', 'SUMMARY', 'CAPTION',
-  ]);
-  // Elements that only break the line: editors write one <div> per line
-  // and an empty <div><br></div> for a blank one, so a div is a line, not
-  // a paragraph.
-  const LINE = new Set(['DIV', 'TR', 'CENTER']);
-  // Elements whose content is not text a reader sees.
-  const SKIP = new Set([
-    'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'META', 'LINK', 'SVG', 'MATH',
-    'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO', 'SELECT', 'BUTTON', 'INPUT',
-    'TEXTAREA', 'IMG', 'PICTURE', 'SOURCE', 'NAV',
-  ]);
-  const CELL = new Set(['TD', 'TH']);
+import {ui, isEditable} from './dom.js';
+import {state} from './state.js';
+import {htmlToText} from './html_to_text.js';
+import {MAX_BYTES, megabytes} from './limits.js';
+import {setStatus} from './status.js';
+import {run, forgetInputError} from './run.js';
 
-  // A start tag with its attributes, and a style attribute in one. Each
-  // attribute must follow white space and no name or bare value holds a
-  // "<", so that a match can neither be split two ways nor run on past the
-  // next tag: the time stays linear whatever the input.
-  const TAG = /<[a-z][^\s/<>]*(?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))?|\s*\/)*\s*>/gi;
-  const STYLE_ATTR = /\sstyle\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+)/gi;
+// The files the page reads, by extension; the reader is told these.
+const KINDS = {
+  txt: 'text', text: 'text', md: 'markdown', markdown: 'markdown', html: 'html', htm: 'html',
+};
+const TYPES = {'text/plain': 'text', 'text/markdown': 'markdown', 'text/x-markdown': 'markdown', 'text/html': 'html'};
 
-  // dropStyleElements removes <style>…</style>, by search rather than by a
-  // regular expression, which would rescan the rest of the text for every
-  // unclosed one. An unclosed one runs to the end, as in a browser.
-  function dropStyleElements(html) {
-    const lower = html.toLowerCase();
-    const parts = [];
-    let at = 0;
-    for (let i = lower.indexOf('<style', at); i >= 0; i = lower.indexOf('<style', at)) {
-      if (!/[\s/>]/.test(lower.charAt(i + 6))) {
-        // <styles> or the like: not a style element.
-        parts.push(html.slice(at, i + 6));
-        at = i + 6;
-        continue;
-      }
-      parts.push(html.slice(at, i));
-      const close = lower.indexOf('</style', i);
-      const end = close < 0 ? -1 : lower.indexOf('>', close);
-      at = end < 0 ? html.length : end + 1;
+// kindOf returns 'text', 'markdown' or 'html' for a File, or ''.
+export function kindOf(file) {
+  const ext = /\.([a-z0-9]+)$/i.exec(String(file.name || ''));
+  if (ext && KINDS[ext[1].toLowerCase()]) return KINDS[ext[1].toLowerCase()];
+  return TYPES[String(file.type || '').split(';')[0]] || '';
+}
+
+// The analyzer reads at most 2 MiB of text. A saved web page is mostly
+// markup and scripts, so an HTML file may be larger: what counts is the
+// text left after them, which run.js measures as it does a paste.
+const MAX_TEXT_FILE = MAX_BYTES;
+const MAX_HTML_FILE = 20 << 20;
+
+// readFile resolves with {text, kind} for a file the page can read, or
+// rejects with an Error whose message is meant for the reader.
+export async function readFile(file) {
+  const name = `“${file.name || 'the file'}”`;
+  const kind = kindOf(file);
+  if (!kind) {
+    throw new Error(`Lede cannot open ${name}: it reads .txt, .md and .html files. ` +
+      'For a PDF or a Word document, copy the text and paste it here.');
+  }
+  const max = kind === 'html' ? MAX_HTML_FILE : MAX_TEXT_FILE;
+  if (file.size > max) {
+    throw new Error(`${name} is ${megabytes(file.size)}; Lede reads files of at most ` +
+      `${max === MAX_TEXT_FILE ? '2 MB' : '20 MB'}. Split it and open the parts.`);
+  }
+  // File.text decodes UTF-8, replacing what is not; a byte order mark is
+  // not part of the text.
+  let text = (await file.text()).replace(/^\uFEFF/, '');
+  if (kind === 'html') text = htmlToText(text);
+  else text = text.replace(/\r\n?/g, '\n');
+  return {text, kind};
+}
+
+// useText replaces the text with text from a file, a drop or a paste
+// outside the text box, and analyses it; from names where it came from.
+function useText(text, from) {
+  ui.textarea.value = text;
+  forgetInputError();
+  state.source = from || '';
+  run();
+}
+
+// transferText returns the clean text of a clipboard or a drag: its HTML
+// as paragraphs when it has HTML (a news site's page), else its text.
+function transferText(dt) {
+  if (!dt) return '';
+  const html = dt.getData('text/html');
+  if (html) {
+    const clean = htmlToText(html);
+    if (clean.trim()) return clean;
+  }
+  return dt.getData('text/plain').replace(/\r\n?/g, '\n');
+}
+
+// insertText puts text at the text box's caret as typing would, so that
+// Undo takes it back; setRangeText is the fallback, and is used for big
+// texts, which insertText would take seconds over.
+function insertText(text) {
+  const {textarea} = ui;
+  textarea.focus();
+  let done = false;
+  if (text.length < 200000) {
+    try {
+      done = document.execCommand('insertText', false, text);
+    } catch (err) {
+      done = false;
     }
-    parts.push(html.slice(at));
-    return parts.join('');
   }
-
-  // unstyled drops style elements and attributes from html. A parsed
-  // document shares the page's Content-Security-Policy, which forbids
-  // inline styles and reports each one on the console, although nothing
-  // is ever shown; the styles are not wanted anyway.
-  const unstyled = (html) => dropStyleElements(html).replace(TAG, (tag) => tag.replace(STYLE_ATTR, ''));
-
-  // storyRoot is where the story is in a parsed page: its one <article>,
-  // else its one <main>, else all of it. A saved news page has menus,
-  // related links and footers around the story; a copied selection has
-  // neither element.
-  function storyRoot(doc) {
-    for (const name of ['article', 'main']) {
-      const found = doc.querySelectorAll(name);
-      if (found.length === 1 && found[0].textContent.trim()) return found[0];
-    }
-    return doc.body || doc.documentElement;
+  if (!done) {
+    textarea.setRangeText(text, textarea.selectionStart, textarea.selectionEnd, 'end');
+    textarea.dispatchEvent(new Event('input', {bubbles: true}));
   }
+}
 
-  // htmlToText returns the text of html with a blank line between blocks
-  // (paragraphs, headings, list items, quotations), a line break for <br>
-  // and <div>, and white space collapsed as a browser shows it.
-  function htmlToText(html) {
-    const doc = new DOMParser().parseFromString(unstyled(String(html)), 'text/html');
-    const out = [];
-    // The break owed before the next text: 0 none, 1 a line, 2 a blank line.
-    let owed = 0;
-    let started = false;
-    const owe = (n) => {
-      owed = Math.max(owed, n);
-    };
-    const write = (s) => {
-      if (!s) return;
-      if (started && owed) out.push(owed === 1 ? '\n' : '\n\n');
-      owed = 0;
-      started = true;
-      out.push(s);
-    };
-
-    // walk is iterative: a page nested thousands of levels deep must not
-    // overflow the stack.
-    const stack = [{node: storyRoot(doc), pre: false, exit: false}];
-    while (stack.length) {
-      const {node, pre, exit} = stack.pop();
-      if (exit) {
-        if (PARAGRAPH.has(node.nodeName)) owe(2);
-        else if (LINE.has(node.nodeName)) owe(1);
-        continue;
-      }
-      if (node.nodeType === Node.TEXT_NODE) {
-        let s = node.data.replace(/\u00a0/g, ' ');
-        if (!pre) {
-          s = s.replace(/[ \t\n\r\f]+/g, ' ');
-          // A space at the start of a line is not seen.
-          if (!started || owed || /\s$/.test(out[out.length - 1] || '')) s = s.replace(/^ /, '');
-        }
-        write(s);
-        continue;
-      }
-      if (node.nodeType !== Node.ELEMENT_NODE) continue; // comments
-      const name = node.nodeName.toUpperCase();
-      if (SKIP.has(name) || node.hasAttribute('hidden') || node.getAttribute('aria-hidden') === 'true' ||
-        node.getAttribute('role') === 'navigation') continue;
-      if (name === 'BR') {
-        // Each <br> is a line break of its own: two make a blank line.
-        if (started) owed = Math.min(2, owed + 1);
-        continue;
-      }
-      if (PARAGRAPH.has(name)) owe(2);
-      else if (LINE.has(name)) owe(1);
-      else if (CELL.has(name) && started && !owed) out.push('\t');
-      stack.push({node, pre, exit: true});
-      const inPre = pre || name === 'PRE';
-      for (let c = node.lastChild; c; c = c.previousSibling) stack.push({node: c, pre: inPre, exit: false});
-    }
-    return tidy(out.join(''));
+// openFile reads a .txt, .md or .html file into the text box and analyses
+// it, or says why it cannot; count is how many files came with it.
+async function openFile(file, count) {
+  try {
+    const {text} = await readFile(file);
+    if (!text.trim()) throw new Error(`“${file.name}” holds no text.`);
+    useText(text, String(file.name));
+    if (count > 1) setStatus(`Opened “${file.name}”, the first of the ${count} files dropped.`);
+  } catch (err) {
+    setStatus(err.message || String(err), 'error');
   }
+}
 
-  // tidy trims the white space a reader cannot see: at the ends of lines
-  // and of the text, and blank lines beyond one.
-  function tidy(s) {
-    return s
-      .replace(/[ \t]+\n/g, '\n')
-      .replace(/\n +/g, '\n')
-      .replace(/\n{3,}/g, '\n\n')
-      .trim();
+async function loadSample() {
+  try {
+    const resp = await fetch('sample.txt');
+    if (!resp.ok) throw new Error(`HTTP ${resp.status}`);
+    useText(await resp.text(), 'Sample article');
+  } catch (err) {
+    setStatus(`Could not load the sample: ${err.message}`, 'error');
   }
+}
 
-  // The files the page reads, by extension; the reader is told these.
-  const KINDS = {
-    txt: 'text', text: 'text', md: 'markdown', markdown: 'markdown', html: 'html', htm: 'html',
+function initPaste() {
+  // Rich text pasted into the text box (from a web page or a word
+  // processor) arrives as its paragraphs, without menus, scripts or
+  // styles; plain text is left to the browser.
+  ui.textarea.addEventListener('paste', (ev) => {
+    const dt = ev.clipboardData;
+    if (!dt || ![...dt.types].includes('text/html')) return;
+    const clean = transferText(dt);
+    if (!clean.trim()) return;
+    ev.preventDefault();
+    insertText(clean);
+  });
+  // A paste anywhere else on the page replaces the text and analyses it.
+  document.addEventListener('paste', (ev) => {
+    if (ev.defaultPrevented || isEditable(ev.target)) return;
+    const clean = transferText(ev.clipboardData);
+    if (!clean.trim()) return;
+    ev.preventDefault();
+    useText(clean, 'Pasted text');
+  });
+}
+
+function initOpen() {
+  const {openButton, fileInput} = ui;
+  openButton.addEventListener('click', () => fileInput.click());
+  fileInput.addEventListener('change', () => {
+    const file = fileInput.files && fileInput.files[0];
+    if (file) openFile(file, 1);
+    fileInput.value = ''; // so that opening the same file again still reads it
+  });
+}
+
+// initDrop: a file dropped anywhere on the page is opened; text dragged
+// in from elsewhere replaces the text, except over the text box, where it
+// goes where it is dropped as usual. Text dragged within the page is left
+// alone.
+function initDrop() {
+  const {dropZone} = ui;
+  let dragDepth = 0; // dragenters not yet left, so that the zone stays while over children
+  let dragFromPage = false;
+  const dragKind = (ev) => {
+    const types = ev.dataTransfer ? [...ev.dataTransfer.types] : [];
+    if (types.includes('Files')) return 'file';
+    if (!dragFromPage && !isEditable(ev.target) && (types.includes('text/plain') || types.includes('text/html'))) return 'text';
+    return '';
   };
-  const TYPES = {'text/plain': 'text', 'text/markdown': 'markdown', 'text/x-markdown': 'markdown', 'text/html': 'html'};
-
-  // kindOf returns 'text', 'markdown' or 'html' for a File, or ''.
-  function kindOf(file) {
-    const ext = /\.([a-z0-9]+)$/i.exec(String(file.name || ''));
-    if (ext && KINDS[ext[1].toLowerCase()]) return KINDS[ext[1].toLowerCase()];
-    return TYPES[String(file.type || '').split(';')[0]] || '';
-  }
-
-  // The analyzer reads at most 2 MiB of text. A saved web page is mostly
-  // markup and scripts, so an HTML file may be larger: what counts is the
-  // text left after them, which app.js measures as it does a paste.
-  const MAX_TEXT_FILE = 2 << 20;
-  const MAX_HTML_FILE = 20 << 20;
-
-  const megabytes = (n) => `${(Math.ceil((n * 10) / 1048576) / 10).toFixed(1)} MB`;
-
-  // readFile resolves with {text, kind} for a file the page can read, or
-  // rejects with an Error whose message is meant for the reader.
-  async function readFile(file) {
-    const name = `“${file.name || 'the file'}”`;
-    const kind = kindOf(file);
-    if (!kind) {
-      throw new Error(`Lede cannot open ${name}: it reads .txt, .md and .html files. ` +
-        'For a PDF or a Word document, copy the text and paste it here.');
+  document.addEventListener('dragstart', () => {
+    dragFromPage = true;
+  });
+  document.addEventListener('dragend', () => {
+    dragFromPage = false;
+  });
+  document.addEventListener('dragenter', (ev) => {
+    if (dragKind(ev) !== 'file') return;
+    ev.preventDefault();
+    dragDepth++;
+    dropZone.hidden = false;
+  });
+  document.addEventListener('dragleave', (ev) => {
+    if (dragKind(ev) !== 'file') return;
+    dragDepth = Math.max(0, dragDepth - 1);
+    if (dragDepth === 0) dropZone.hidden = true;
+  });
+  document.addEventListener('dragover', (ev) => {
+    if (!dragKind(ev)) return;
+    ev.preventDefault();
+    ev.dataTransfer.dropEffect = 'copy';
+  });
+  document.addEventListener('drop', (ev) => {
+    dragDepth = 0;
+    dragFromPage = false;
+    dropZone.hidden = true;
+    const kind = dragKind(ev);
+    if (!kind) return;
+    ev.preventDefault();
+    const dt = ev.dataTransfer;
+    if (kind === 'file') {
+      if (dt.files.length) openFile(dt.files[0], dt.files.length);
+      return;
     }
-    const max = kind === 'html' ? MAX_HTML_FILE : MAX_TEXT_FILE;
-    if (file.size > max) {
-      throw new Error(`${name} is ${megabytes(file.size)}; Lede reads files of at most ` +
-        `${max === MAX_TEXT_FILE ? '2 MB' : '20 MB'}. Split it and open the parts.`);
-    }
-    // File.text decodes UTF-8, replacing what is not; a byte order mark
-    // is not part of the text.
-    let text = (await file.text()).replace(/^\uFEFF/, '');
-    if (kind === 'html') text = htmlToText(text);
-    else text = text.replace(/\r\n?/g, '\n');
-    return {text, kind};
-  }
+    const clean = transferText(dt);
+    if (clean.trim()) useText(clean, 'Dropped text');
+  });
+}
 
-  globalThis.LedeIntake = {htmlToText, readFile, kindOf};
-})();
+export function initIntake() {
+  initPaste();
+  initOpen();
+  initDrop();
+  ui.sampleButton.addEventListener('click', loadSample);
+}

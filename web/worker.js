@@ -1,6 +1,8 @@
 // Lede analyzer worker. It downloads and compiles main.wasm (the Go
 // analyzer), starts it, and answers analyze requests, so that neither the
-// download nor a long analysis ever blocks the page.
+// download nor a long analysis ever blocks the page. The page's side is
+// analyzer.js. This stays a classic worker script, not a module: Go's
+// wasm_exec.js is loaded with importScripts.
 //
 // Messages in:  {type: 'analyze', id, text}
 //               {type: 'stats', id}

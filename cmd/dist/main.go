@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -61,20 +62,13 @@ func build(src, out string) error {
 			return fmt.Errorf("%s has no %s (run make build first)", src, need)
 		}
 	}
-	// Rename in an order where a file is hashed after the files it names:
-	// the wasm and plain assets first, then scripts that name them.
-	renamed := map[string]string{}
-	order := make([]string, 0, len(files))
-	for name := range files {
-		order = append(order, name)
+	// A file's hash covers the hashed names of the files it names, so each
+	// is renamed after those.
+	order, err := hashOrder(files)
+	if err != nil {
+		return err
 	}
-	sort.Slice(order, func(i, j int) bool {
-		ri, rj := rank(order[i]), rank(order[j])
-		if ri != rj {
-			return ri < rj
-		}
-		return order[i] < order[j]
-	})
+	renamed := map[string]string{}
 	for _, name := range order {
 		b := rewrite(files[name], renamed)
 		files[name] = b
@@ -113,30 +107,96 @@ func build(src, out string) error {
 	return nil
 }
 
-// rank orders files so that each is hashed after the files it refers to.
-func rank(name string) int {
-	switch {
-	case name == entry:
-		return 4
-	case name == "sw.js":
-		return 3
-	case name == "app.js":
-		return 2
-	case strings.HasSuffix(name, ".js"):
-		return 1 // worker.js names main.wasm and wasm_exec.js
+// hashOrder returns the names of files in an order where each file comes
+// after the files it names (see referenced), so that its references are
+// rewritten before its own hash is taken: style.css and main.wasm before
+// the modules that import each other, those before sw.js, which lists
+// them all, and index.html last. References to files that keep their
+// names need no rewriting and do not count, which lets sw.js be named by
+// the page it serves. Files that name each other, even through others,
+// cannot all be hashed after each other: that is an error.
+func hashOrder(files map[string][]byte) ([]string, error) {
+	all := make([]string, 0, len(files))
+	for name := range files {
+		all = append(all, name)
 	}
-	return 0
+	sort.Strings(all) // the order among independent files: by name
+	const (
+		visiting = 1 + iota // 0: not seen yet
+		done
+	)
+	mark := map[string]int{}
+	order := make([]string, 0, len(files))
+	var visit func(name string, path []string) error
+	visit = func(name string, path []string) error {
+		switch mark[name] {
+		case done:
+			return nil
+		case visiting:
+			cycle := append(path[slices.Index(path, name):], name)
+			return fmt.Errorf("%s: files that name each other cannot all be hashed after each other; "+
+				"break the cycle (ES module imports count)", strings.Join(cycle, " → "))
+		}
+		mark[name] = visiting
+		for _, dep := range referenced(files[name], all) {
+			if dep == name || unhashed[dep] {
+				continue
+			}
+			if err := visit(dep, append(path, name)); err != nil {
+				return err
+			}
+		}
+		mark[name] = done
+		order = append(order, name)
+		return nil
+	}
+	for _, name := range all {
+		if err := visit(name, nil); err != nil {
+			return nil, err
+		}
+	}
+	return order, nil
 }
 
-// rewrite replaces quoted references to renamed files: 'x.js', "x.js".
+// quoted returns the forms in which a file refers to name and which
+// rewrite replaces: the name in single, double or back quotes, bare or
+// after "./", as in import './x.js', src="x.js" and new Worker('x.js').
+func quoted(name string) [][2]string {
+	var forms [][2]string
+	for _, q := range []string{`'`, `"`, "`"} {
+		forms = append(forms, [2]string{q + name + q, q + "./" + name + q})
+	}
+	return forms
+}
+
+// referenced returns which of candidates b refers to, in any form of
+// quoted.
+func referenced(b []byte, candidates []string) []string {
+	var out []string
+	for _, c := range candidates {
+		for _, f := range quoted(c) {
+			if bytes.Contains(b, []byte(f[0])) || bytes.Contains(b, []byte(f[1])) {
+				out = append(out, c)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// rewrite replaces quoted references to renamed files (see quoted): 'x.js'
+// and "./x.js" become 'x.0123456789.js' and "./x.0123456789.js". Relative
+// URLs stay relative, so ES module imports resolve as before.
 func rewrite(b []byte, renamed map[string]string) []byte {
 	for from, to := range renamed {
 		if from == to {
 			continue
 		}
-		for _, q := range []string{`'`, `"`, "`"} {
-			b = bytes.ReplaceAll(b, []byte(q+from+q), []byte(q+to+q))
-			b = bytes.ReplaceAll(b, []byte(q+"./"+from+q), []byte(q+"./"+to+q))
+		fromForms, toForms := quoted(from), quoted(to)
+		for i := range fromForms {
+			for k := range 2 {
+				b = bytes.ReplaceAll(b, []byte(fromForms[i][k]), []byte(toForms[i][k]))
+			}
 		}
 	}
 	return b

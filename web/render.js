@@ -1,0 +1,242 @@
+// The article renderer: draws the analysed text with its names marked and
+// its quotes set off, after displaCy's span renderer. Every character
+// comes from the reader's text as a text node, so the article's
+// textContent is exactly the input; the analyzer's offsets only decide
+// where elements open and close.
+//
+// renderResult also hands the result to the panels, the details tip and
+// the downloads, so that one call replaces everything a result shows.
+
+import {el, ui} from './dom.js';
+import {state, forgetPointing} from './state.js';
+import {typeLabel} from './labels.js';
+import {clip, sameText, wordCount} from './text.js';
+import {headRoles} from './headline.js';
+import {speakerGroups, renderEntities, renderSpeakers} from './panels.js';
+import {showDetails} from './tooltips.js';
+import {enableDownloads} from './downloads.js';
+
+// renderResult draws result for text, replacing whatever was drawn: nodes
+// are made anew, and all listeners sit on the containers, so nothing from
+// an earlier render is kept alive. partial is true for a first look.
+export function renderResult(text, result, partial = false) {
+  if (!result || result.offsets !== 'utf16') {
+    throw new Error(`the analyzer returned offsets in ${result && result.offsets}, expected utf16`);
+  }
+  const entities = Array.isArray(result.entities) ? result.entities : [];
+  const quotes = Array.isArray(result.quotes) ? result.quotes : [];
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const groups = speakerGroups(result);
+  const colors = new Map(groups.filter((g) => g.entity).map((g) => [g.entity.id, g.color]));
+  // Set before drawing: the quotes' nodes read the colours and note which
+  // quotes were drawn.
+  state.shown = {text, result, title: '', quotes, byId, colors, drawn: new Set(), partial};
+
+  const {frag, titleNode} = drawArticle(text, result, collectSpans(text, quotes, entities, colors));
+  const {article, results} = ui;
+  forgetPointing();
+  article.replaceChildren(frag);
+  // Lets style.css show a first look as provisional, and tests see it.
+  for (const node of [results, article]) {
+    if (partial) node.dataset.partial = 'true';
+    else delete node.dataset.partial;
+  }
+  article.setAttribute('aria-labelledby', titleNode ? 'article-title' : 'article-heading');
+  if (!state.shown.title) state.shown.title = clip(text.trim().split('\n')[0] || '', 80);
+  ui.readingStats.textContent = [state.source, readingStatsOf(text)].filter(Boolean).join(' · ');
+  // A first look is not worth exporting: speakers and people are missing.
+  enableDownloads(!partial);
+  showDetails();
+  renderEntities(entities);
+  renderSpeakers(groups);
+  results.hidden = false;
+}
+
+// readingStatsOf counts the words and says how long they take to read at
+// 230 words a minute, a common figure for news.
+function readingStatsOf(text) {
+  const words = wordCount(text);
+  const minutes = Math.max(1, Math.round(words / 230));
+  return `${words.toLocaleString('en')} ${words === 1 ? 'word' : 'words'} · ${minutes} min read`;
+}
+
+// Bad offsets from the analyzer must not corrupt the text: spans that are
+// out of range are dropped, and all text comes from the input.
+const inRange = (text) => (s) => s && Number.isInteger(s.start) && Number.isInteger(s.end) &&
+  s.start >= 0 && s.start < s.end && s.end <= text.length;
+
+// collectSpans lists what the article draws, in the order spans open
+// (bySpan): quotes, the words that attribute them ("cite" spans) and the
+// entities' mentions, each kept only if it fits the text.
+function collectSpans(text, quotes, entities, colors) {
+  const valid = inRange(text);
+  // Spans that carry their words must also match them, or they would be
+  // drawn on the wrong ones.
+  const exact = (s) => valid(s) && (typeof s.text !== 'string' || sameText(text, s));
+  const spans = [];
+  // The words naming a speaker and the speech verb become "cite" spans,
+  // outlined while their quote is current so the reader sees why it was
+  // attributed. Quotes can share them (a continuation reuses the mention
+  // before it), so each lists all its quotes.
+  const cites = new Map();
+  quotes.forEach((q, i) => {
+    if (!valid(q)) return;
+    spans.push({start: q.start, end: q.end, kind: 'quote', quote: q, index: i});
+    for (const [role, s] of [['who', q.speakerMention], ['cue', q.cue]]) {
+      if (!exact(s)) continue;
+      const key = `${role}:${s.start}:${s.end}`;
+      if (!cites.has(key)) {
+        const cite = {start: s.start, end: s.end, kind: 'cite', role, quotes: [], color: colors.get(q.speaker)};
+        cites.set(key, cite);
+        spans.push(cite);
+      }
+      cites.get(key).quotes.push(i);
+    }
+  });
+  for (const e of entities) {
+    for (const m of e.mentions || []) {
+      if (exact(m)) spans.push({start: m.start, end: m.end, kind: 'mark', entity: e});
+    }
+  }
+  return spans.sort(bySpan);
+}
+
+// drawArticle builds the article's paragraphs from spans, sorted by
+// bySpan, and returns them with the headline's node, if any.
+function drawArticle(text, result, spans) {
+  // Each paragraph gets only the spans that may touch it: those that
+  // start before its end and were not handed out yet, and the quotes that
+  // run on from before. Offering every span to every paragraph froze the
+  // page for seconds on a long text.
+  let next = 0;
+  let running = [];
+  const frag = document.createDocumentFragment();
+  let at = 0;
+  const paras = paragraphs(result, text.length, inRange(text));
+  const roles = headRoles(text, paras);
+  let titleNode = null;
+  for (const [k, p] of paras.entries()) {
+    // Whatever lies between paragraphs (blank lines) stays in the DOM so
+    // that the article's textContent is exactly the input; it collapses
+    // visually because only paragraphs preserve white space.
+    if (p.start > at) frag.append(text.slice(at, p.start));
+    const candidates = running.filter((q) => q.end > p.start);
+    for (; next < spans.length && spans[next].start < p.end; next++) candidates.push(spans[next]);
+    running = candidates.filter((s) => s.kind === 'quote' && s.end > p.end);
+    const node = renderParagraph(text, p, candidates);
+    if (roles[k]) node.dataset.role = roles[k];
+    if (roles[k] === 'headline') {
+      // A heading to assistive technology too, and the article's name.
+      node.setAttribute('role', 'heading');
+      node.setAttribute('aria-level', '3');
+      node.id = 'article-title';
+      titleNode = node;
+      state.shown.title = text.slice(p.start, p.end).trim();
+    }
+    frag.append(node);
+    at = p.end;
+  }
+  if (at < text.length) frag.append(text.slice(at));
+  return {frag, titleNode};
+}
+
+// bySpan orders spans by start, the longest, then quotes, then cites
+// first: the order in which they open.
+const RANK = {quote: 0, cite: 1, mark: 2};
+const bySpan = (a, b) => a.start - b.start || b.end - a.end || RANK[a.kind] - RANK[b.kind];
+
+// paragraphs returns the result's paragraphs in order and without
+// overlaps, or the whole text as one paragraph when there are none.
+function paragraphs(result, n, valid) {
+  const ps = (Array.isArray(result.paragraphs) ? result.paragraphs : [])
+    .filter(valid)
+    .sort((a, b) => a.start - b.start);
+  const out = [];
+  let at = 0;
+  for (const p of ps) {
+    if (p.start < at) continue;
+    out.push(p);
+    at = p.end;
+  }
+  if (out.length === 0 && n > 0) out.push({start: 0, end: n});
+  return out;
+}
+
+// renderParagraph builds a <p> for para with its spans: they are walked
+// in order of start (longest, then quotes, then cites, first), each
+// opened inside the innermost open span that contains it. A span that
+// crosses the end of an open one cannot nest and is skipped, as are spans
+// inside spans of their own kind. Quotes that run over a paragraph break
+// are cut at it; other spans are not.
+function renderParagraph(text, para, candidates) {
+  const mine = [];
+  for (const s of candidates) {
+    if (s.end <= para.start || s.start >= para.end) continue;
+    if (s.start >= para.start && s.end <= para.end) {
+      mine.push(s);
+    } else if (s.kind === 'quote') {
+      mine.push({...s, start: Math.max(s.start, para.start), end: Math.min(s.end, para.end)});
+    }
+  }
+  mine.sort(bySpan);
+
+  const p = el('p');
+  const stack = [{end: para.end, node: p, kind: 'root'}];
+  let pos = para.start;
+  const top = () => stack[stack.length - 1];
+  const close = () => {
+    const open = stack.pop();
+    if (pos < open.end) open.node.append(text.slice(pos, open.end));
+    pos = open.end;
+  };
+
+  for (const s of mine) {
+    while (stack.length > 1 && top().end <= s.start) close();
+    if (s.start < pos || s.end > top().end) continue; // partial overlap
+    if (stack.some((o) => o.kind === s.kind)) continue; // same-kind nesting
+    if (s.start > pos) top().node.append(text.slice(pos, s.start));
+    pos = s.start;
+    const node = s.kind === 'quote' ? quoteNode(s) : s.kind === 'cite' ? citeNode(s) : markNode(s.entity);
+    top().node.append(node);
+    stack.push({end: s.end, node, kind: s.kind});
+  }
+  while (stack.length > 0) close();
+  return p;
+}
+
+// markNode builds an entity's mention; its title names the entity.
+function markNode(e) {
+  const m = el('mark', null, {type: String(e.type), entity: String(e.id)});
+  let title = `${typeLabel(e.type)}: ${e.name}`;
+  if (Array.isArray(e.roles) && e.roles.length) title += ` (${e.roles.join('; ')})`;
+  m.title = title;
+  return m;
+}
+
+// quoteNode builds a quote, or one piece of a quote cut at a paragraph
+// break; only its first piece is a tab stop.
+function quoteNode(s) {
+  const q = s.quote;
+  state.shown.drawn.add(s.index);
+  const span = el('span', null, {quote: String(s.index), kind: String(q.kind || 'direct')}, 'quote');
+  const color = state.shown.colors.get(q.speaker);
+  if (color) {
+    span.dataset.speaker = String(q.speaker);
+    span.dataset.speakerColor = color;
+  } else {
+    span.dataset.unattributed = 'true';
+  }
+  if (s.start === q.start) {
+    span.tabIndex = 0;
+    span.setAttribute('aria-describedby', 'quote-tip');
+  }
+  return span;
+}
+
+// citeNode builds the words that attribute quotes: a speaker's mention
+// ("who") or the speech verb ("cue").
+function citeNode(s) {
+  const span = el('span', null, {cite: s.role, citeFor: s.quotes.join(' ')}, 'cite');
+  if (s.color) span.dataset.speakerColor = s.color;
+  return span;
+}

@@ -1,0 +1,79 @@
+// What the page says about itself: the analyzer's loading bar, the status
+// line under the text box, and short toasts at the foot of the window.
+// All three are live regions, so a screen reader hears them too.
+
+import {ui} from './dom.js';
+
+// setStatus writes the status line; kind ('info', 'error', 'cancelled',
+// 'stale') lets style.css colour it and the page know what it says.
+export function setStatus(message, kind) {
+  ui.status.textContent = message;
+  ui.status.dataset.kind = kind || 'info';
+}
+
+// statusKind is the kind of what the status line says now.
+export const statusKind = () => ui.status.dataset.kind;
+
+// showLoading follows the analyzer's loading states (see onState in
+// analyzer.js) on the loading bar and in body's data-state and
+// data-ready, which the rest of the page and the tests read.
+export function showLoading(msg) {
+  const {body, loader, loading, progress} = ui;
+  switch (msg.type) {
+    case 'progress': {
+      const mb = (msg.loaded / 1048576).toFixed(1);
+      if (msg.total > 0) {
+        const pct = Math.min(100, Math.floor((100 * msg.loaded) / msg.total));
+        progress.value = pct;
+        loading.textContent = `Downloading analyzer… ${pct}%`;
+      } else {
+        progress.removeAttribute('value'); // indeterminate
+        loading.textContent = `Downloading analyzer… ${mb} MB`;
+      }
+      break;
+    }
+    case 'loading':
+      progress.removeAttribute('value');
+      loading.textContent = 'Loading language model…';
+      break;
+    case 'ready':
+      progress.value = 100;
+      loading.textContent = 'Ready';
+      loader.dataset.done = 'true';
+      body.dataset.state = 'ready';
+      body.dataset.ready = 'true';
+      if (statusKind() === 'cancelled') {
+        setStatus('Analysis cancelled. The analyzer is ready again.', 'cancelled');
+      }
+      break;
+    case 'restart':
+      delete loader.dataset.done;
+      progress.removeAttribute('value');
+      loading.textContent = 'Restarting analyzer…';
+      body.dataset.state = 'loading';
+      body.dataset.ready = 'false';
+      break;
+    case 'fatal':
+      loader.dataset.done = 'true';
+      loading.textContent = 'Analyzer unavailable';
+      body.dataset.state = 'error';
+      setStatus(`The analyzer could not start: ${msg.error}`, 'error');
+      break;
+  }
+}
+
+// How long a toast stays, long enough to read a short sentence.
+const TOAST_MS = 2600;
+let toastTimer = 0;
+
+// toast shows a short confirmation at the foot of the window, and reads
+// it out: the node is a polite live region.
+export function toast(message, kind) {
+  clearTimeout(toastTimer);
+  ui.toast.textContent = message;
+  ui.toast.dataset.kind = kind || 'info';
+  ui.toast.dataset.show = 'true';
+  toastTimer = setTimeout(() => {
+    ui.toast.dataset.show = 'false';
+  }, TOAST_MS);
+}

@@ -1,0 +1,34 @@
+// Editing and reading: once a text is analysed the page reads as an
+// article, and the text box folds away behind "Edit text", which brings
+// it back. The text box keeps the reader's text exactly; the article is
+// drawn from it.
+
+import {ui} from './dom.js';
+
+// showEditor shows or hides the text box, focusing it if asked.
+export function showEditor(show, focus) {
+  ui.editor.hidden = !show;
+  ui.editButton.setAttribute('aria-expanded', String(show));
+  ui.body.dataset.view = show ? 'edit' : 'read';
+  if (show && focus) ui.textarea.focus();
+}
+
+// enterReading folds the text box away after text was drawn. Focus that
+// was in the text box (or nowhere) moves to the article, so that the
+// reading keys work at once, and the page goes back to its top. A reader
+// who went on typing while the analyzer loaded keeps the text box.
+export function enterReading(text) {
+  ui.editButton.hidden = false;
+  if (ui.editor.hidden || ui.textarea.value !== text) return;
+  const active = document.activeElement;
+  const lost = !active || active === ui.body || ui.editor.contains(active);
+  showEditor(false);
+  if (lost) {
+    ui.article.focus({preventScroll: true});
+    window.scrollTo(0, 0);
+  }
+}
+
+export function initView() {
+  ui.editButton.addEventListener('click', () => showEditor(ui.editor.hidden, true));
+}
