@@ -168,7 +168,7 @@ func openURL(t *testing.T, url string) *page {
 
 // startBrowser starts a fresh headless browser on a blank tab, for tests
 // that must listen to the browser before the page loads.
-func startBrowser(t *testing.T) *page {
+func startBrowser(t *testing.T, extra ...chromedp.ExecAllocatorOption) *page {
 	t.Helper()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(findChromium(t)),
@@ -181,6 +181,7 @@ func startBrowser(t *testing.T) *page {
 		chromedp.UserDataDir(profileDir(t)),
 		chromedp.WindowSize(1100, 900),
 	)
+	opts = append(opts, extra...)
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelTab := chromedp.NewContext(actx, chromedp.WithLogf(t.Logf))
 	t.Cleanup(func() {
@@ -301,6 +302,23 @@ func (p *page) poll(what, expr string) {
 		chromedp.WithPollingInterval(50*time.Millisecond)))
 }
 
+// settleScroll waits until the window has stopped scrolling. A click is
+// aimed at where the element stands when it is sent: during a smooth
+// scroll (a jump to a quote) it lands where the element was, and is lost.
+func (p *page) settleScroll() {
+	p.t.Helper()
+	var ok bool
+	p.run("waiting for the page to stop scrolling", chromedp.Evaluate(`new Promise((resolve) => {
+		let last = -1, still = 0;
+		const check = () => {
+			still = window.scrollY === last ? still + 1 : 0;
+			last = window.scrollY;
+			if (still >= 3) resolve(true); else requestAnimationFrame(check);
+		};
+		requestAnimationFrame(check);
+	})`, &ok, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
+}
+
 // waitReady waits for the analyzer to load, failing at once if the page
 // reports that it cannot.
 func (p *page) waitReady() {
@@ -344,6 +362,7 @@ func (p *page) analyze() {
 	p.t.Helper()
 	var before int
 	p.eval("counting analyses", `Number(document.body.dataset.analyses || 0)`, &before)
+	p.settleScroll()
 	p.run("clicking Analyze", chromedp.Click("#analyze", chromedp.ByQuery))
 	p.poll("waiting for the analysis", fmt.Sprintf(`Number(document.body.dataset.analyses || 0) > %d`, before))
 	var kind string
