@@ -82,9 +82,10 @@ fuzz:
 		echo "== $$t"; $(GO) test $${t%%:*} -run '^$$' -fuzz "^$${t#*:}\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s || exit 1; done
 	$(GO) test ./wasm -run '^$$' -fuzz '^FuzzUTF16Index$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
 
-## model: retrain the entity tagger on CoNLL-2003 (deterministic)
+## model: retrain the entity tagger on CoNLL-2003 and the training part of
+## eval/ner, with the name lists of gazetteers/ (deterministic; a few minutes)
 model:
-	$(GO) run ./cmd/train-entities -train $(SHARED)/eval/conll2003-train.txt -o internal/nertag/ner.bin
+	$(GO) run ./cmd/train-entities -shared $(SHARED) -o internal/nertag/ner.bin -gazetteer internal/nertag/gazetteer.txt
 
 ## bench: Go benchmarks of core per stage, then the page in headless
 ## Chromium (its last line is one JSON object)

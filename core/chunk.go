@@ -54,10 +54,22 @@ func chunkMentions(text string, toks []tokenize.Token) []candidate {
 				i += n - 1
 				continue
 			}
+			// A particle continues it when a name follows: "Bill de Blasio".
+			if particleAt(text, toks, i) && wordutil.OnlySpaces(text[out[open].End:t.Start]) {
+				out[open].End = t.End
+				continue
+			}
 			if (!known || typ != Person && nextEntity(toks, i) != Person) && isNameWord(t) && wordutil.OnlySpaces(text[out[open].End:t.Start]) {
 				out[open].End = t.End
 				continue
 			}
+		}
+		// A particle opens a person's name when the name follows it with
+		// no first name before: "said de Blasio".
+		if open < 0 && !known && particleAt(text, toks, i) && toks[i+1].Entity == Person {
+			out = append(out, candidate{Start: t.Start, End: t.End, Type: Person})
+			open = len(out) - 1
+			continue
 		}
 		if !known || !wordutil.IsWordLike(t.Text) {
 			open = -1
@@ -81,17 +93,49 @@ func nextEntity(toks []tokenize.Token, i int) string {
 	return ""
 }
 
-// initialAt returns how many tokens an initial at toks[i] takes ("M." as
-// one token, or "M" and "."), or 0 when there is none.
+// initialAt returns how many tokens an initial at toks[i] takes, or 0
+// when there is none: "M." or "G.K." as one token, or "M" or "G.K" and
+// then ".".
 func initialAt(toks []tokenize.Token, i int) int {
 	w := toks[i].Text
-	if len(w) == 2 && w[1] == '.' && w[0] >= 'A' && w[0] <= 'Z' {
+	if isInitialsWord(w) && strings.HasSuffix(w, ".") {
 		return 1
 	}
-	if len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' && i+1 < len(toks) && toks[i+1].Text == "." && toks[i+1].Start == toks[i].End {
+	if isInitialsWord(w) && i+1 < len(toks) && toks[i+1].Text == "." && toks[i+1].Start == toks[i].End {
 		return 2
 	}
 	return 0
+}
+
+// isInitialsWord reports whether w is capital letters each followed by a
+// full stop, the last stop optional: "M", "M.", "G.K", "H.W.".
+func isInitialsWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	for i := 0; i < len(w); i += 2 {
+		if w[i] < 'A' || w[i] > 'Z' || i+1 < len(w) && w[i+1] != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// nameParticles are the lower-case words inside names from many
+// languages: "Bill de Blasio", "Vincent van Gogh", "Osama bin Laden".
+var nameParticles = map[string]bool{
+	"de": true, "da": true, "do": true, "dos": true, "das": true, "di": true, "du": true, "del": true,
+	"della": true, "der": true, "den": true, "van": true, "von": true, "ter": true, "ten": true,
+	"bin": true, "ibn": true, "al": true, "el": true, "la": true, "le": true, "y": true,
+}
+
+// particleAt reports whether toks[i] is a name particle that the next
+// token, a person's name or a capitalized name word, continues.
+func particleAt(text string, toks []tokenize.Token, i int) bool {
+	if !nameParticles[toks[i].Text] || i+1 >= len(toks) || !wordutil.OnlySpaces(text[toks[i].End:toks[i+1].Start]) {
+		return false
+	}
+	return toks[i+1].Entity == Person || isNameWord(toks[i+1])
 }
 
 // isNameWord reports whether an unlabelled token can be the rest of a

@@ -15,6 +15,7 @@ func groupMentions(text string, ms []nameMention) []Entity {
 	g := &grouper{text: text, byName: map[string]int{}, byWord: map[string][]int{}, byLast: map[string][]int{}}
 	g.fullNames(ms)
 	g.partialNames(ms)
+	g.shortOrgNames(ms)
 	return numberEntities(text, ms, g.groups)
 }
 
@@ -150,6 +151,38 @@ func (g *grouper) partialNames(ms []nameMention) {
 		}
 		m.Entity = best
 		g.groups[best].last = i
+	}
+}
+
+// shortOrgNames joins an organization named by one word, or a person so
+// named whom the text never names in full, to the one organization of the
+// text whose two-word name starts with that word: "Goldman" to "Goldman
+// Sachs", "Wells" to "Wells Fargo". With two such
+// names it joins neither; a name whose words mark a body ("Senate",
+// "Intelligence Committee") is a body of its own.
+func (g *grouper) shortOrgNames(ms []nameMention) {
+	longer := map[string][]int{} // lower-case first word → groups of longer organization names
+	for i := range ms {
+		m := ms[i]
+		if m.Type != Org || len(m.Words) != 2 || lexicon.IsOrgWord(m.Words[1]) || lexicon.IsOrgWord(m.Words[0]) {
+			continue
+		}
+		w := strings.ToLower(m.Words[0])
+		if !slices.Contains(longer[w], m.Entity) {
+			longer[w] = append(longer[w], m.Entity)
+		}
+	}
+	for i := range ms {
+		m := &ms[i]
+		// A one-word "person" the text never names in full is the
+		// company's name too: "Wells" beside "Wells Fargo".
+		lone := m.Type == Person && len(g.groups[m.Entity].words) == 1
+		if m.Type != Org && !lone || len(m.Words) != 1 {
+			continue
+		}
+		if c := longer[strings.ToLower(m.Words[0])]; len(c) == 1 && c[0] != m.Entity {
+			m.Entity, m.Type = c[0], Org
+		}
 	}
 }
 

@@ -13,11 +13,13 @@ import (
 
 // isTitleCase reports whether a sentence looks like a headline: three or
 // more words, every word of four letters or more capitalized, and no full
-// stop at the end. The entity tagger takes any capitalized word there
+// stop at the end unless it is the text's first sentence (first), where a
+// headline often keeps one ("Chris Christie Calls Hillary Clinton A
+// Disgrace."). The entity tagger takes any capitalized word there
 // for a name ("Lavrov Arrives").
-func isTitleCase(toks []tokenize.Token) bool {
-	if n := len(toks); n > 0 && strings.HasSuffix(toks[n-1].Text, ".") {
-		return false // body text ends in a full stop, a headline does not
+func isTitleCase(toks []tokenize.Token, first bool) bool {
+	if n := len(toks); n > 0 && strings.HasSuffix(toks[n-1].Text, ".") && !first {
+		return false // body text ends in a full stop; a headline only when it opens the text
 	}
 	words, glue := 0, false
 	for i, t := range toks {
@@ -93,7 +95,7 @@ func allCaps(toks []tokenize.Token) bool {
 func trimHeadlineMentions(text string, sents []sentenceTokens, ms []nameMention) []nameMention {
 	title := make([]bool, len(sents))
 	for i, s := range sents {
-		title[i] = isTitleCase(s.Toks) && isOwnParagraph(text, s.Span)
+		title[i] = isTitleCase(s.Toks, i == 0) && isOwnParagraph(text, s.Span)
 	}
 	known := map[string]string{} // a word of a name in the body → that name's type
 	for _, m := range ms {

@@ -28,13 +28,14 @@ type nameMention struct {
 // name mentions, in text order: cleaned (cleanMentions), trimmed to the
 // names in headlines (trimHeadlineMentions), with each name marked
 // wherever the text uses it (propagateNames), retyped by their words
-// (retypeByName), without MISC, and with the role written next to each
+// (retypeByName), each name of one type (unifyTypes), without MISC, and with the role written next to each
 // person (assignRoles).
 func nameMentions(text string, sents []sentenceTokens, raw [][]candidate) []nameMention {
 	ms := cleanMentions(text, sents, raw)
 	ms = trimHeadlineMentions(text, sents, ms)
 	ms = propagateNames(text, sents, ms)
 	retypeByName(ms) // before MISC goes: a surname the tagger called MISC is a person
+	unifyTypes(text, ms)
 	ms = slices.DeleteFunc(ms, func(m nameMention) bool { return m.Type == vocab.Misc })
 	assignRoles(text, sents, ms)
 	return ms
@@ -119,6 +120,16 @@ func cleanMention(text string, toks []tokenize.Token, sent int, m candidate) (na
 		}
 		ts = ts[1:]
 	}
+	// "Secretary of State John Kerry": the end of a role may be taken
+	// for the start of the name; a first name says where it starts.
+	if m.Type == Person && len(ts) >= 3 && roleOfBefore(toks, ts[0]) {
+		for j := 1; j < len(ts)-1; j++ {
+			if lexicon.FirstName[ts[j].Text] != 0 {
+				ts = ts[j:]
+				break
+			}
+		}
+	}
 	// A trailing possessive or stray punctuation is not part of a name.
 	for len(ts) > 0 && !wordutil.IsWordLike(ts[len(ts)-1].Text) {
 		ts = ts[:len(ts)-1]
@@ -148,6 +159,13 @@ func cleanMention(text string, toks []tokenize.Token, sent int, m candidate) (na
 		return nm, false // "Foreign Ministers", "President"
 	}
 	return typeByLexicon(text, nm), true
+}
+
+// roleOfBefore reports whether "of" and a role word stand just before the
+// token t: "Secretary of", "Minister of".
+func roleOfBefore(toks []tokenize.Token, t tokenize.Token) bool {
+	k := tokenIndex(toks, t.Start)
+	return k >= 2 && toks[k-1].Text == "of" && lexicon.IsRole(toks[k-2].Text)
 }
 
 // isPartyAffiliation reports whether name is a US party and state tag

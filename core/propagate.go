@@ -80,3 +80,35 @@ func retypeByName(ms []nameMention) {
 		}
 	}
 }
+
+// unifyTypes gives every mention of one name the type that most of its
+// mentions have: the tagger types each sentence on its own, and may call
+// "Chelsea" a person in one and a place in the next. A tie keeps each
+// mention's own type. MISC mentions neither vote nor change.
+func unifyTypes(text string, ms []nameMention) {
+	votes := map[string]map[string]int{}
+	for _, m := range ms {
+		if m.Type == vocab.Misc {
+			continue
+		}
+		name := text[m.Start:m.End]
+		if votes[name] == nil {
+			votes[name] = map[string]int{}
+		}
+		votes[name][m.Type]++
+	}
+	for i := range ms {
+		m := &ms[i]
+		v := votes[text[m.Start:m.End]]
+		if m.Type == vocab.Misc || len(v) < 2 {
+			continue
+		}
+		best, n := m.Type, v[m.Type]
+		for _, t := range []string{Person, Org, Place, NORP} { // a fixed order: ties go the same way every time
+			if v[t] > n {
+				best, n = t, v[t]
+			}
+		}
+		m.Type = best
+	}
+}

@@ -171,9 +171,14 @@ func compoundPlaces(text string, start, end int) []candidate {
 	if !strings.Contains(word, "-") || lexicon.Country[word] != "" {
 		return nil
 	}
+	parts := strings.Split(word, "-")
+	// "African-American", "Mexican-Americans": one group, not two nations.
+	if last := parts[len(parts)-1]; len(parts) == 2 && lexicon.Demonym[parts[0]] != "" && (last == "American" || last == "Americans") {
+		return nil
+	}
 	var out []candidate
 	pos := start
-	for _, part := range strings.Split(word, "-") {
+	for _, part := range parts {
 		switch {
 		case lexicon.Country[part] != "":
 			out = append(out, candidate{pos, pos + len(part), Place})

@@ -5,15 +5,61 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"lede/internal/gazetteer"
 	"lede/internal/lexicon"
 	"lede/internal/perceptron"
 	"lede/internal/tokenize"
 	"lede/internal/wordutil"
 )
 
-// features appends the hashed features of toks[i], given the two
+// sentence is what the features read of one sentence: its tokens, the
+// name-list phrases that cover each, and how the sentence is cased.
+type sentence struct {
+	toks []tokenize.Token
+	gaz  [][]string // gazetteer marks of each token
+	kase string     // "caps", "title" or "mixed"
+}
+
+func newSentence(toks []tokenize.Token, g *gazetteer.Gazetteer) *sentence {
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.Text
+	}
+	return &sentence{toks: toks, gaz: g.Marks(words), kase: sentenceCase(words)}
+}
+
+// sentenceCase tells an ALL CAPS line and a Title Case headline from
+// ordinary text, where a capital says more about a word.
+func sentenceCase(words []string) string {
+	letters, caps, long, titled := 0, 0, 0, 0
+	for _, w := range words {
+		if !wordutil.IsWordLike(w) || !unicode.IsLetter(wordutil.FirstRune(w)) {
+			continue
+		}
+		letters++
+		if strings.ToUpper(w) == w && utf8.RuneCountInString(w) > 1 {
+			caps++
+		}
+		if utf8.RuneCountInString(w) >= 4 {
+			long++
+			if unicode.IsUpper(wordutil.FirstRune(w)) {
+				titled++
+			}
+		}
+	}
+	switch {
+	case caps >= 3 && caps*5 >= letters*4:
+		return "caps"
+	case titled >= 3 && titled*5 >= long*4:
+		return "title"
+	}
+	return "mixed"
+}
+
+// features appends the hashed features of token i of s, given the two
 // labels before it.
-func features(toks []tokenize.Token, i int, p1, p2 string, out []uint32) []uint32 {
+func features(s *sentence, i int, p1, p2 string, out []uint32) []uint32 {
+	toks := s.toks
 	word := toks[i].Text
 	lower := strings.ToLower(word)
 	shape := wordShape(word)
@@ -62,6 +108,23 @@ func features(toks []tokenize.Token, i int, p1, p2 string, out []uint32) []uint3
 	}
 	if i > 0 {
 		add(perceptron.NewHash("s-1").Add(wordShape(toks[i-1].Text)).Add(shape))
+	}
+	// How the sentence is cased changes what a capital means.
+	add(perceptron.NewHash("kase").Add(s.kase).Add(shape))
+	// Name lists: the phrases that cover the word and its neighbours.
+	for _, g := range s.gaz[i] {
+		add(perceptron.NewHash("gz").Add(g))
+		add(perceptron.NewHash("gzp1").Add(g).Add(p1))
+	}
+	if i > 0 {
+		for _, g := range s.gaz[i-1] {
+			add(perceptron.NewHash("gz-1").Add(g))
+		}
+	}
+	if i+1 < len(toks) {
+		for _, g := range s.gaz[i+1] {
+			add(perceptron.NewHash("gz+1").Add(g))
+		}
 	}
 	// Word lists: what the word is known as, and what its neighbours are.
 	for _, g := range gazetteerClasses(word) {

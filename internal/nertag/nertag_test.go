@@ -54,7 +54,7 @@ func TestTrainLearns(t *testing.T) {
 		i := strings.Index(s.text, s.name)
 		examples = append(examples, Example{Text: s.text, Spans: []Span{{i, i + len(s.name), s.label}}})
 	}
-	model := Train(examples, 10, 0, nil)
+	model := Train(examples, gazetteerText, 10, 0, nil)
 	// Tag with the trained model in place of the embedded one.
 	if err := Load(); err != nil {
 		t.Fatal(err)

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 
+	"lede/internal/gazetteer"
 	"lede/internal/lexicon"
 	"lede/internal/perceptron"
 	"lede/internal/tokenize"
@@ -25,19 +26,29 @@ import (
 //go:embed ner.bin
 var modelBytes []byte
 
+// gazetteerText is the name lists the model was trained with (see package
+// gazetteer); cmd/train-entities writes it beside ner.bin.
+//
+//go:embed gazetteer.txt
+var gazetteerText string
+
 // magic opens the model file.
-const magic = "LEDENER1"
+const magic = "LEDENER2"
 
 var (
 	once    sync.Once
 	loaded  *perceptron.Model
+	gaz     *gazetteer.Gazetteer
 	loadErr error
 )
 
 // Load decodes the embedded model, once per process; it fails only when
 // the binary holds a damaged model.
 func Load() error {
-	once.Do(func() { loaded, loadErr = perceptron.Decode(modelBytes, magic) })
+	once.Do(func() {
+		loaded, loadErr = perceptron.Decode(modelBytes, magic)
+		gaz = gazetteer.Parse(gazetteerText)
+	})
 	return loadErr
 }
 
@@ -51,9 +62,10 @@ func Tag(toks []tokenize.Token) {
 	}
 	scores := make([]float32, len(loaded.Labels))
 	var feats []uint32
+	s := newSentence(toks, gaz)
 	labels := perceptron.Greedy(len(toks), loaded.Labels,
 		func(i int, p1, p2 string) []uint32 {
-			feats = features(toks, i, p1, p2, feats[:0])
+			feats = features(s, i, p1, p2, feats[:0])
 			return feats
 		},
 		func(_ int, f []uint32) int { return loaded.Best(f, scores) })

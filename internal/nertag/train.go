@@ -3,15 +3,18 @@ package nertag
 import (
 	"math/rand"
 
+	"lede/internal/gazetteer"
 	"lede/internal/perceptron"
 	"lede/internal/postag"
 	"lede/internal/tokenize"
 )
 
-// Example is one training sentence: its text and the entities in it.
+// Example is one training sentence: its text, the entities in it, and
+// how much it counts (0 counts as 1).
 type Example struct {
-	Text  string
-	Spans []Span
+	Text   string
+	Spans  []Span
+	Weight float64
 }
 
 // Span is a gold entity in an Example: byte offsets into its Text and a
@@ -26,18 +29,21 @@ var labels = []string{"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC",
 
 // instance is a training sentence as tokens with gold label indexes.
 type instance struct {
-	toks []tokenize.Token
-	gold []int
+	s      *sentence
+	gold   []int
+	weight float64
 }
 
-// Train trains the tagger on examples for the given number of passes and
-// returns the encoded model (what ner.bin holds). Features whose averaged
+// Train trains the tagger on examples for the given number of passes,
+// with the name lists gazetteerText (what gazetteer.txt holds, and must
+// hold when the model is used), and returns the encoded model (what
+// ner.bin holds). Features whose averaged
 // weights all stay below minWeight are dropped, to keep the model small.
 // Tokens and tags come from packages tokenize and postag, as when the
 // model is used. progress, if not nil, is told the token accuracy of each
 // pass. The same examples and arguments always give the same bytes.
-func Train(examples []Example, epochs int, minWeight float64, progress func(epoch int, accuracy float64)) []byte {
-	data := instances(examples)
+func Train(examples []Example, gazetteerText string, epochs int, minWeight float64, progress func(epoch int, accuracy float64)) []byte {
+	data := instances(examples, gazetteer.Parse(gazetteerText))
 	tr := perceptron.NewTrainer(labels)
 	rng := rand.New(rand.NewSource(1))
 	var feats []uint32
@@ -45,13 +51,13 @@ func Train(examples []Example, epochs int, minWeight float64, progress func(epoc
 		rng.Shuffle(len(data), func(i, j int) { data[i], data[j] = data[j], data[i] })
 		right, all := 0, 0
 		for _, inst := range data {
-			perceptron.Greedy(len(inst.toks), labels,
+			perceptron.Greedy(len(inst.s.toks), labels,
 				func(i int, p1, p2 string) []uint32 {
-					feats = features(inst.toks, i, p1, p2, feats[:0])
+					feats = features(inst.s, i, p1, p2, feats[:0])
 					return feats
 				},
 				func(i int, f []uint32) int {
-					b := tr.Learn(f, inst.gold[i])
+					b := tr.Learn(f, inst.gold[i], inst.weight)
 					if b == inst.gold[i] {
 						right++
 					}
@@ -68,7 +74,7 @@ func Train(examples []Example, epochs int, minWeight float64, progress func(epoc
 
 // instances tokenizes and tags each example and gives each token its gold
 // BIO label; examples without tokens are left out.
-func instances(examples []Example) []instance {
+func instances(examples []Example, g *gazetteer.Gazetteer) []instance {
 	labelIndex := map[string]int{}
 	for i, l := range labels {
 		labelIndex[l] = i
@@ -92,7 +98,11 @@ func instances(examples []Example) []instance {
 				}
 			}
 		}
-		data = append(data, instance{toks, gold})
+		w := ex.Weight
+		if w == 0 {
+			w = 1
+		}
+		data = append(data, instance{newSentence(toks, g), gold, w})
 	}
 	return data
 }

@@ -45,12 +45,18 @@ func best[W float32 | float64](index map[uint32]int32, weights []W, feats []uint
 }
 
 // Encode writes the model: magic, labels, a scale, then per feature, in
-// the order of their hashes, the hash and its weights quantized to int16.
-// The same model always encodes to the same bytes.
+// the order of their hashes, the hash, a bit mask of the labels whose
+// weight is not zero, and those weights quantized to int16. Most features
+// carry weight for two or three labels only. The same model always
+// encodes to the same bytes. It panics for more than 16 labels.
 func (m *Model) Encode(magic string) []byte {
+	n := len(m.Labels)
+	if n > 16 {
+		panic("perceptron: more than 16 labels")
+	}
 	var b bytes.Buffer
 	b.WriteString(magic)
-	b.WriteByte(byte(len(m.Labels)))
+	b.WriteByte(byte(n))
 	for _, l := range m.Labels {
 		b.WriteByte(byte(len(l)))
 		b.WriteString(l)
@@ -65,17 +71,27 @@ func (m *Model) Encode(magic string) []byte {
 	}
 	binary.Write(&b, binary.LittleEndian, scale)
 	binary.Write(&b, binary.LittleEndian, uint32(len(m.index)))
-	n := len(m.Labels)
 	hashes := make([]uint32, 0, len(m.index))
 	for h := range m.index {
 		hashes = append(hashes, h)
 	}
 	slices.Sort(hashes)
+	q := make([]int16, n)
 	for _, h := range hashes {
-		row := m.index[h]
+		row := int(m.index[h])
+		var mask uint16
+		for k := range n {
+			q[k] = int16(math.Round(float64(m.weights[row*n+k] / scale)))
+			if q[k] != 0 {
+				mask |= 1 << k
+			}
+		}
 		binary.Write(&b, binary.LittleEndian, h)
-		for k := 0; k < n; k++ {
-			binary.Write(&b, binary.LittleEndian, int16(math.Round(float64(m.weights[int(row)*n+k]/scale))))
+		binary.Write(&b, binary.LittleEndian, mask)
+		for k := range n {
+			if mask&(1<<k) != 0 {
+				binary.Write(&b, binary.LittleEndian, q[k])
+			}
 		}
 	}
 	return b.Bytes()
@@ -92,21 +108,33 @@ func Decode(data []byte, magic string) (*Model, error) {
 	}
 	m := &Model{}
 	n := int(r.Byte())
+	if n > 16 {
+		return nil, ErrDamaged
+	}
 	for range n {
 		m.Labels = append(m.Labels, string(r.Next(int(r.Byte()))))
 	}
 	scale := math.Float32frombits(r.U32())
 	count := int(r.U32())
-	if r.Err() || r.Remaining() != count*(4+2*n) {
+	if r.Err() || count > r.Remaining()/6 {
 		return nil, ErrDamaged
 	}
 	m.index = make(map[uint32]int32, count)
 	m.weights = make([]float32, count*n)
 	for i := range count {
 		m.index[r.U32()] = int32(i)
-		for k := range n {
-			m.weights[i*n+k] = float32(int16(r.U16())) * scale
+		mask := r.U16()
+		if mask>>n != 0 {
+			return nil, ErrDamaged
 		}
+		for k := range n {
+			if mask&(1<<k) != 0 {
+				m.weights[i*n+k] = float32(int16(r.U16())) * scale
+			}
+		}
+	}
+	if !r.Done() {
+		return nil, ErrDamaged
 	}
 	return m, nil
 }

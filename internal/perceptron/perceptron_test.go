@@ -63,15 +63,15 @@ func TestTrainerLearns(t *testing.T) {
 	tr := NewTrainer(labels)
 	a, b := []uint32{uint32(NewHash("w").Add("a"))}, []uint32{uint32(NewHash("w").Add("b"))}
 	for range 5 {
-		tr.Learn(a, 0)
-		tr.Learn(b, 1)
+		tr.Learn(a, 0, 1)
+		tr.Learn(b, 1, 1)
 	}
 	m := tr.Average(0)
 	scores := make([]float32, 2)
 	if m.Best(a, scores) != 0 || m.Best(b, scores) != 1 {
 		t.Errorf("the averaged model does not tell a from b")
 	}
-	if got := tr.Learn(b, 1); got != 1 {
+	if got := tr.Learn(b, 1, 1); got != 1 {
 		t.Errorf("the trainer chose %d for b, want 1", got)
 	}
 }

@@ -26,15 +26,16 @@ func NewTrainer(labels []string) *Trainer {
 }
 
 // Learn scores feats with the current weights, counts one step, and
-// when the best label is not gold, updates the weights. It returns the
-// label chosen before the update.
-func (t *Trainer) Learn(feats []uint32, gold int) int {
+// when the best label is not gold, moves the weights by weight (1 for an
+// ordinary example) towards gold and away from the choice. It returns
+// the label chosen before the update.
+func (t *Trainer) Learn(feats []uint32, gold int, weight float64) int {
 	b := best(t.index, t.w, feats, t.scores)
 	t.step++
 	if b != gold {
 		for _, f := range feats {
-			t.update(f, gold, 1)
-			t.update(f, b, -1)
+			t.update(f, gold, weight)
+			t.update(f, b, -weight)
 		}
 	}
 	return b

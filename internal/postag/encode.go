@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"math"
 	"slices"
 
 	"lede/internal/perceptron"
@@ -63,6 +64,19 @@ func Encode(classes []string, tagMap map[string]string, weights map[string]map[s
 		}
 		return 0
 	})
+	// Weights are quantized to int16 with one scale: the largest weight
+	// is 32767 of them.
+	maxAbs := 0.0
+	for _, f := range feats {
+		for _, w := range f.w {
+			maxAbs = max(maxAbs, math.Abs(w))
+		}
+	}
+	scale := float32(maxAbs / 32767)
+	if scale == 0 {
+		scale = 1
+	}
+	binary.Write(&b, binary.LittleEndian, scale)
 	binary.Write(&b, binary.LittleEndian, uint32(len(feats)))
 	for _, f := range feats {
 		binary.Write(&b, binary.LittleEndian, f.hash)
@@ -81,7 +95,7 @@ func Encode(classes []string, tagMap map[string]string, weights map[string]map[s
 				return nil, errors.New("unknown class " + c)
 			}
 			b.WriteByte(byte(ci))
-			binary.Write(&b, binary.LittleEndian, float32(f.w[c]))
+			binary.Write(&b, binary.LittleEndian, int16(math.Round(f.w[c]/float64(scale))))
 		}
 	}
 	return b.Bytes(), nil

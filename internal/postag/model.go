@@ -1,10 +1,10 @@
 // Package postag gives each token its Penn Treebank part of speech with
-// prose's averaged perceptron: the same weights (as float32) and the same
-// features, in a faster form. cmd/genpos stores the weights keyed by a
-// 64-bit hash of each feature (pos.bin), so loading copies numbers instead
-// of decoding millions of gob map entries, and tagging hashes each feature
-// once instead of building and looking up strings. TestTagsMatchProse
-// checks that the tags agree with prose's own.
+// prose's averaged perceptron: the same weights (quantized to int16) and
+// the same features, in a faster form. cmd/genpos stores the weights keyed
+// by a 64-bit hash of each feature (pos.bin), so loading copies numbers
+// instead of decoding millions of gob map entries, and tagging hashes each
+// feature once instead of building and looking up strings.
+// TestTagsMatchProse checks that the tags agree with prose's own.
 package postag
 
 import (
@@ -50,7 +50,7 @@ func Tag(toks []tokenize.Token) {
 	}
 }
 
-const magic = "LEDEPOS1"
+const magic = "LEDEPOS2"
 
 func decode(data []byte) (*model, error) {
 	bad := errors.New("postag: the embedded model is damaged")
@@ -69,6 +69,7 @@ func decode(data []byte) (*model, error) {
 		w := string(r.Next(int(r.U16())))
 		m.tagMap[w] = r.Byte()
 	}
+	scale := math.Float32frombits(r.U32())
 	feats := int(r.U32())
 	if r.Err() || feats > len(data) {
 		return nil, bad
@@ -82,7 +83,7 @@ func decode(data []byte) (*model, error) {
 		m.index[h] = uint32(len(m.cls))<<8 | uint32(count)
 		for range count {
 			m.cls = append(m.cls, r.Byte())
-			m.weights = append(m.weights, math.Float32frombits(r.U32()))
+			m.weights = append(m.weights, float32(int16(r.U16()))*scale)
 		}
 	}
 	if !r.Done() {

@@ -198,7 +198,7 @@ var Abbreviations = map[string]bool{
 }
 
 // isAbbreviation reports whether before (the text up to a full stop)
-// ends in an abbreviation or a one-letter initial.
+// ends in an abbreviation or in initials.
 func isAbbreviation(before string) bool {
 	w := before
 	if i := strings.LastIndexFunc(w, func(r rune) bool { return unicode.IsSpace(r) || r == '(' || r == '"' || r == '“' }); i >= 0 {
@@ -212,5 +212,19 @@ func isAbbreviation(before string) bool {
 		r, _ := utf8.DecodeRuneInString(w)
 		return unicode.IsUpper(r)
 	}
-	return Abbreviations[strings.ToLower(w)]
+	return Abbreviations[strings.ToLower(w)] || isInitials(w)
+}
+
+// isInitials reports whether w is capital letters joined by full stops,
+// as initials are written before a surname: "G.K", "H.W", "J.R.R".
+func isInitials(w string) bool {
+	if len(w) < 3 {
+		return false
+	}
+	for i := 0; i < len(w); i += 2 {
+		if w[i] < 'A' || w[i] > 'Z' || i+1 < len(w) && w[i+1] != '.' {
+			return false
+		}
+	}
+	return true
 }
