@@ -16,6 +16,7 @@ func groupMentions(text string, ms []nameMention) []Entity {
 	g.fullNames(ms)
 	g.partialNames(ms)
 	g.shortOrgNames(ms)
+	g.orgSuffixes(ms)
 	return numberEntities(text, ms, g.groups)
 }
 
@@ -182,6 +183,41 @@ func (g *grouper) shortOrgNames(ms []nameMention) {
 		}
 		if c := longer[strings.ToLower(m.Words[0])]; len(c) == 1 && c[0] != m.Entity {
 			m.Entity, m.Type = c[0], Org
+		}
+	}
+}
+
+// orgSuffixes joins an organization whose name ends another's longer
+// name to it, when only one does: "Intelligence Committee" to "House
+// Intelligence Committee", "Security Council" to "U.N. Security Council".
+func (g *grouper) orgSuffixes(ms []nameMention) {
+	type named struct {
+		words []string
+		group int
+	}
+	var orgs []named
+	for _, m := range ms {
+		if m.Type == Org && len(m.Words) >= 2 && !slices.ContainsFunc(orgs, func(o named) bool { return o.group == m.Entity && len(o.words) == len(m.Words) }) {
+			orgs = append(orgs, named{m.Words, m.Entity})
+		}
+	}
+	for i := range ms {
+		m := &ms[i]
+		if m.Type != Org || len(m.Words) < 2 {
+			continue
+		}
+		into := -1
+		for _, o := range orgs {
+			if len(o.words) > len(m.Words) && o.group != m.Entity && slices.Equal(o.words[len(o.words)-len(m.Words):], m.Words) {
+				if into >= 0 && into != o.group {
+					into = -2 // two longer names end so: it is neither
+					break
+				}
+				into = o.group
+			}
+		}
+		if into >= 0 {
+			m.Entity = into
 		}
 	}
 }

@@ -25,13 +25,15 @@ type nameMention struct {
 }
 
 // nameMentions turns the candidates of each sentence into the text's
-// name mentions, in text order: cleaned (cleanMentions), trimmed to the
+// name mentions, in text order: cleaned (cleanMentions), datelines typed
+// (datelines), trimmed to the
 // names in headlines (trimHeadlineMentions), with each name marked
 // wherever the text uses it (propagateNames), retyped by their words
 // (retypeByName), each name of one type (unifyTypes), without MISC, and with the role written next to each
 // person (assignRoles).
 func nameMentions(text string, sents []sentenceTokens, raw [][]candidate) []nameMention {
 	ms := cleanMentions(text, sents, raw)
+	ms = datelines(text, sents, ms)
 	ms = trimHeadlineMentions(text, sents, ms)
 	ms = propagateNames(text, sents, ms)
 	retypeByName(ms) // before MISC goes: a surname the tagger called MISC is a person
@@ -109,7 +111,9 @@ func cleanMention(text string, toks []tokenize.Token, sent int, m candidate) (na
 	}
 	for len(ts) > 1 {
 		w := strings.ToLower(ts[0].Text)
-		if g, ok := lexicon.Honorific[w]; ok {
+		if ts[0].Text == "the" || ts[0].Text == "a" || ts[0].Text == "an" {
+			// "the United States": an article the tagger took in.
+		} else if g, ok := lexicon.Honorific[w]; ok {
 			if g != "-" {
 				nm.Gender = g[0]
 			}
@@ -140,7 +144,7 @@ func cleanMention(text string, toks []tokenize.Token, sent int, m candidate) (na
 	nm.Start, nm.End = ts[0].Start, ts[len(ts)-1].End
 	// prose's tokenizer keeps a sentence's full stop on a short last
 	// word ("Wang Yi."); an initial or "Jr." keeps its stop.
-	if last := ts[len(ts)-1].Text; strings.HasSuffix(last, ".") && len(last) > 2 && !segment.Abbreviations[strings.ToLower(strings.TrimSuffix(last, "."))] {
+	if last := ts[len(ts)-1].Text; strings.HasSuffix(last, ".") && len(last) > 2 && !keepsStop(last) {
 		nm.End--
 	}
 	if nm.Start > m.Start {
@@ -159,6 +163,23 @@ func cleanMention(text string, toks []tokenize.Token, sent int, m candidate) (na
 		return nm, false // "Foreign Ministers", "President"
 	}
 	return typeByLexicon(text, nm), true
+}
+
+// keepsStop reports whether a name's last word keeps its full stop: an
+// abbreviation ("Jr."), initials ("N.C.") or a US state as news writes
+// it ("Mich.", "Okla.").
+func keepsStop(w string) bool {
+	bare := strings.TrimSuffix(w, ".")
+	return segment.Abbreviations[strings.ToLower(bare)] || isInitialsWord(bare) || stateAbbreviations[bare]
+}
+
+// stateAbbreviations are the US states as AP style abbreviates them.
+var stateAbbreviations = map[string]bool{
+	"Ala": true, "Ariz": true, "Ark": true, "Calif": true, "Colo": true, "Conn": true, "Del": true,
+	"Fla": true, "Ga": true, "Ill": true, "Ind": true, "Kan": true, "Ky": true, "La": true, "Md": true,
+	"Mass": true, "Mich": true, "Minn": true, "Miss": true, "Mo": true, "Mont": true, "Neb": true,
+	"Nev": true, "Okla": true, "Ore": true, "Pa": true, "Tenn": true, "Vt": true, "Va": true,
+	"Wash": true, "Wis": true, "Wyo": true,
 }
 
 // roleOfBefore reports whether "of" and a role word stand just before the

@@ -1,0 +1,81 @@
+package core
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	"lede/internal/lexicon"
+	"lede/internal/tokenize"
+)
+
+// datelines types the dateline that opens a news paragraph, "FLINT,
+// Mich., Oct. 4 (UPI) —" or "WASHINGTON —": the words in capitals before
+// the comma or the dash are a place, and a name in brackets before the
+// dash an organization (a news agency). The tagger reads capitals poorly,
+// and a dateline is where news puts them. Mentions there are replaced.
+func datelines(text string, sents []sentenceTokens, ms []nameMention) []nameMention {
+	var found []nameMention
+	for si, s := range sents {
+		if s.Start > 0 && text[s.Start-1] != '\n' {
+			continue // a dateline opens a line
+		}
+		found = append(found, datelineMentions(text, si, s.Toks)...)
+	}
+	if len(found) == 0 {
+		return ms
+	}
+	ms = slices.DeleteFunc(ms, func(m nameMention) bool {
+		return slices.ContainsFunc(found, func(d nameMention) bool { return m.Start < d.End && d.Start < m.End })
+	})
+	ms = append(ms, found...)
+	sortNameMentions(ms)
+	return ms
+}
+
+// datelineMentions returns the place and the agency of the dateline that
+// toks, a sentence that opens a line, starts with, if it does.
+func datelineMentions(text string, si int, toks []tokenize.Token) []nameMention {
+	dash := slices.IndexFunc(toks[:min(len(toks), 16)], func(t tokenize.Token) bool { return isDash(t.Text) || t.Text == "--" })
+	k := 0
+	for k < dash && isCapitalsWord(toks[k].Text) {
+		k++
+	}
+	if dash <= 0 || k == 0 {
+		return nil
+	}
+	// "WASHINGTON —" or "FLINT, Mich. (UPI) —"; not a headline's topic
+	// before a hyphen, as wires write "SOCCER - JAPAN GET LUCKY WIN".
+	byDash := k == dash && toks[dash].Text != "-"
+	if toks[k].Text != "," && toks[k].Text != "(" && !byDash {
+		return nil
+	}
+	city := nameMention{Start: toks[0].Start, End: toks[k-1].End, Type: Place, Sent: si}
+	for _, t := range toks[:k] {
+		city.Words = append(city.Words, t.Text)
+	}
+	out := []nameMention{city}
+	for i := k; i+2 < dash; i++ {
+		if toks[i].Text == "(" && toks[i+2].Text == ")" && (isCapitalsWord(toks[i+1].Text) || len(lexicon.Orgs[toks[i+1].Text]) > 0) {
+			a := toks[i+1]
+			out = append(out, nameMention{Start: a.Start, End: a.End, Type: Org, Sent: si, Words: []string{a.Text}})
+		}
+	}
+	return out
+}
+
+// isCapitalsWord reports whether w is a word in capitals of two letters
+// or more: "FLINT", "UPI", "D.C.".
+func isCapitalsWord(w string) bool {
+	letters := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			letters++
+		case r == '.' || r == '-' || r == '\'':
+		default:
+			return false
+		}
+	}
+	return letters >= 2 && strings.ToUpper(w) == w
+}
