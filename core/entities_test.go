@@ -58,6 +58,9 @@ type entityCase struct {
 }
 
 var entityCases = []entityCase{
+	{"a nationality grown into an organization before a place word",
+		"Peiris , 32 , of Perth , was sentenced in the Western Australian District Court to two years in jail .",
+		[]string{"PLACE Perth | Perth"}, nil},
 	{"initials stay in the name",
 		"“This is a disgusting day,” said Rep. G.K. Butterfield, head of the caucus. President George W. Bush signed it.",
 		[]string{"PERSON G.K. Butterfield | G.K. Butterfield", "PERSON George W. Bush | George W. Bush"}, []string{"Butterfield", "George W"}},

@@ -88,6 +88,7 @@ func extendByWordLists(text string, toks []tokenize.Token, m candidate) candidat
 			}
 		}
 	}
+	j = tokenIndex(toks, m.End) // the first token after m, which may have grown
 	if m.Type != vocab.Misc && j < len(toks) && lexicon.PlaceWord[toks[j].Text] && wordutil.OnlySpaces(text[m.End:toks[j].Start]) {
 		m.End, m.Type = toks[j].End, Place
 	}

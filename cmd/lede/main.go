@@ -112,7 +112,7 @@ func runOne(in io.Reader, name string, out io.Writer, stderr io.Writer, compact 
 		fmt.Fprintf(stderr, "lede: %s: %v: more than %d bytes\n", name, core.ErrTooLarge, core.MaxInputBytes)
 		return 1
 	}
-	res, err := core.Analyze(string(b))
+	res, err := analyzeSafely(string(b))
 	if err != nil {
 		fmt.Fprintf(stderr, "lede: %s: %v\n", name, err)
 		return 1
@@ -214,6 +214,17 @@ func readLine(r *bufio.Reader) (line []byte, tooLong bool, err error) {
 		}
 		return bytes.TrimRight(line, "\r\n"), tooLong, err
 	}
+}
+
+// analyzeSafely is core.Analyze with a bug in the analyzer reported as
+// an error, as a JSONL line reports it, rather than a crash.
+func analyzeSafely(text string) (res core.Result, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("internal error: %v", p)
+		}
+	}()
+	return core.Analyze(text)
 }
 
 // answer analyses one line and returns the line to write for it.
