@@ -12,8 +12,8 @@ import (
 // weight per label.
 type Model struct {
 	Labels  []string
-	index   map[uint32]int32 // feature hash → row in weights
-	weights []float32        // row-major, len(Labels) per row
+	index   *table    // feature hash → row in weights
+	weights []float32 // row-major, len(Labels) per row
 }
 
 // Best returns the index of the label that the features score highest
@@ -24,11 +24,11 @@ func (m *Model) Best(feats []uint32, scores []float32) int {
 
 // best is the scorer that tagging and training share: it sums each
 // known feature's row of weights into scores and returns the argmax.
-func best[W float32 | float64](index map[uint32]int32, weights []W, feats []uint32, scores []W) int {
+func best[W float32 | float64](index *table, weights []W, feats []uint32, scores []W) int {
 	clear(scores)
 	n := len(scores)
 	for _, f := range feats {
-		if row, ok := index[f]; ok {
+		if row, ok := index.get(f); ok {
 			w := weights[int(row)*n : int(row)*n+n]
 			for k := range scores {
 				scores[k] += w[k]
@@ -70,15 +70,14 @@ func (m *Model) Encode(magic string) []byte {
 		scale = 1
 	}
 	binary.Write(&b, binary.LittleEndian, scale)
-	binary.Write(&b, binary.LittleEndian, uint32(len(m.index)))
-	hashes := make([]uint32, 0, len(m.index))
-	for h := range m.index {
-		hashes = append(hashes, h)
-	}
+	binary.Write(&b, binary.LittleEndian, uint32(m.index.len()))
+	hashes := make([]uint32, 0, m.index.len())
+	m.index.each(func(h uint32, _ int32) { hashes = append(hashes, h) })
 	slices.Sort(hashes)
 	q := make([]int16, n)
 	for _, h := range hashes {
-		row := int(m.index[h])
+		r, _ := m.index.get(h)
+		row := int(r)
 		var mask uint16
 		for k := range n {
 			q[k] = int16(math.Round(float64(m.weights[row*n+k] / scale)))
@@ -119,10 +118,10 @@ func Decode(data []byte, magic string) (*Model, error) {
 	if r.Err() || count > r.Remaining()/6 {
 		return nil, ErrDamaged
 	}
-	m.index = make(map[uint32]int32, count)
+	m.index = newTable(count)
 	m.weights = make([]float32, count*n)
 	for i := range count {
-		m.index[r.U32()] = int32(i)
+		m.index.put(r.U32(), int32(i))
 		mask := r.U16()
 		if mask>>n != 0 {
 			return nil, ErrDamaged

@@ -8,9 +8,11 @@ import (
 func TestModelRoundTrip(t *testing.T) {
 	m := &Model{
 		Labels:  []string{"O", "B-PER"},
-		index:   map[uint32]int32{7: 0, 3: 1},
+		index:   newTable(2),
 		weights: []float32{0.5, -1, 2, 0.25},
 	}
+	m.index.put(7, 0)
+	m.index.put(3, 1)
 	const magic = "LEDETEST"
 	b := m.Encode(magic)
 	if !bytes.Equal(b, m.Encode(magic)) {
@@ -20,8 +22,9 @@ func TestModelRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for h, row := range m.index {
-		gr, ok := got.index[h]
+	for _, h := range []uint32{7, 3} {
+		row, _ := m.index.get(h)
+		gr, ok := got.index.get(h)
 		if !ok {
 			t.Fatalf("feature %d lost", h)
 		}
@@ -82,5 +85,35 @@ func TestHashPartsJoinsWithSpaces(t *testing.T) {
 	}
 	if NewHash("w").Add("ab") == NewHash("w").Add("a").Add("b") {
 		t.Error("Hash does not separate its parts")
+	}
+}
+
+// The table agrees with a Go map on many keys, zero and colliding ones
+// included, through its growth.
+func TestTableAgreesWithMap(t *testing.T) {
+	tb := newTable(1)
+	want := map[uint32]int32{}
+	x := uint32(1)
+	for i := range 50000 {
+		x = x*1664525 + 1013904223
+		k := x % 70000 // repeats, so puts overwrite
+		if i%1000 == 0 {
+			k = 0
+		}
+		tb.put(k, int32(i))
+		want[k] = int32(i)
+	}
+	if tb.len() != len(want) {
+		t.Fatalf("len %d, want %d", tb.len(), len(want))
+	}
+	for k, v := range want {
+		if got, ok := tb.get(k); !ok || got != v {
+			t.Fatalf("get(%d) = %d, %v; want %d", k, got, ok, v)
+		}
+	}
+	for k := uint32(70000); k < 71000; k++ {
+		if _, ok := tb.get(k); ok {
+			t.Fatalf("get(%d) found a key never put", k)
+		}
 	}
 }

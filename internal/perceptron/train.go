@@ -12,17 +12,17 @@ import (
 // brought up to date only when the weight changes.
 type Trainer struct {
 	labels []string
-	index  map[uint32]int32 // feature hash → row, in order of first update
-	w      []float64        // current weights, row-major
-	total  []float64        // sum of each weight over the steps up to stamp
-	stamp  []int            // the step at which total was last brought up to date
+	index  *table    // feature hash → row, in order of first update
+	w      []float64 // current weights, row-major
+	total  []float64 // sum of each weight over the steps up to stamp
+	stamp  []int     // the step at which total was last brought up to date
 	step   int
 	scores []float64
 }
 
 // NewTrainer returns a Trainer for the given labels.
 func NewTrainer(labels []string) *Trainer {
-	return &Trainer{labels: labels, index: map[uint32]int32{}, scores: make([]float64, len(labels))}
+	return &Trainer{labels: labels, index: newTable(1 << 16), scores: make([]float64, len(labels))}
 }
 
 // Learn scores feats with the current weights, counts one step, and
@@ -43,10 +43,10 @@ func (t *Trainer) Learn(feats []uint32, gold int, weight float64) int {
 
 func (t *Trainer) update(f uint32, label int, delta float64) {
 	n := len(t.labels)
-	row, ok := t.index[f]
+	row, ok := t.index.get(f)
 	if !ok {
 		row = int32(len(t.w) / n)
-		t.index[f] = row
+		t.index.put(f, row)
 		t.w = append(t.w, make([]float64, n)...)
 		t.total = append(t.total, make([]float64, n)...)
 		t.stamp = append(t.stamp, make([]int, n)...)
@@ -62,14 +62,13 @@ func (t *Trainer) update(f uint32, label int, delta float64) {
 // small.
 func (t *Trainer) Average(minWeight float64) *Model {
 	n := len(t.labels)
-	keys := make([]uint32, 0, len(t.index))
-	for f := range t.index {
-		keys = append(keys, f)
-	}
+	keys := make([]uint32, 0, t.index.len())
+	t.index.each(func(f uint32, _ int32) { keys = append(keys, f) })
 	slices.Sort(keys)
-	m := &Model{Labels: t.labels, index: map[uint32]int32{}}
+	m := &Model{Labels: t.labels, index: newTable(len(keys))}
 	for _, f := range keys {
-		row := int(t.index[f])
+		r, _ := t.index.get(f)
+		row := int(r)
 		avg := make([]float32, n)
 		keep := false
 		for k := range n {
@@ -79,7 +78,7 @@ func (t *Trainer) Average(minWeight float64) *Model {
 			keep = keep || math.Abs(a) >= minWeight
 		}
 		if keep {
-			m.index[f] = int32(len(m.weights) / n)
+			m.index.put(f, int32(len(m.weights)/n))
 			m.weights = append(m.weights, avg...)
 		}
 	}
