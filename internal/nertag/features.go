@@ -109,6 +109,16 @@ func features(s *sentence, i int, p1, p2 string, out []uint32) []uint32 {
 	if i > 0 {
 		add(perceptron.NewHash("s-1").Add(wordShape(toks[i-1].Text)).Add(shape))
 	}
+	return listFeatures(s, i, p1, out)
+}
+
+// listFeatures appends the features of token i of s that come from the
+// case of its line, the gazetteers and the word lists.
+func listFeatures(s *sentence, i int, p1 string, out []uint32) []uint32 {
+	toks := s.toks
+	word := toks[i].Text
+	shape := wordShape(word)
+	add := func(h perceptron.Hash) { out = append(out, uint32(h)) }
 	// How the sentence is cased changes what a capital means.
 	add(perceptron.NewHash("kase").Add(s.kase).Add(shape))
 	// Name lists: the phrases that cover the word and its neighbours.

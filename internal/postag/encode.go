@@ -41,29 +41,10 @@ func Encode(classes []string, tagMap map[string]string, weights map[string]map[s
 		b.WriteString(w)
 		b.WriteByte(byte(ci))
 	}
-	type feat struct {
-		hash uint64
-		w    map[string]float64
+	feats, err := hashedFeatures(weights)
+	if err != nil {
+		return nil, err
 	}
-	feats := make([]feat, 0, len(weights))
-	seen := map[uint64]string{}
-	for f, w := range weights {
-		h := perceptron.HashParts(f)
-		if other, dup := seen[h]; dup {
-			return nil, errors.New("feature hash collision: " + f + " and " + other)
-		}
-		seen[h] = f
-		feats = append(feats, feat{h, w})
-	}
-	slices.SortFunc(feats, func(a, b feat) int {
-		switch {
-		case a.hash < b.hash:
-			return -1
-		case a.hash > b.hash:
-			return 1
-		}
-		return 0
-	})
 	// Weights are quantized to int16 with one scale: the largest weight
 	// is 32767 of them.
 	maxAbs := 0.0
@@ -99,4 +80,36 @@ func Encode(classes []string, tagMap map[string]string, weights map[string]map[s
 		}
 	}
 	return b.Bytes(), nil
+}
+
+// feature is one feature's weights by class, keyed by the hash of its
+// name.
+type feature struct {
+	hash uint64
+	w    map[string]float64
+}
+
+// hashedFeatures returns the features in the order of their hashes, or
+// an error if two names share a hash.
+func hashedFeatures(weights map[string]map[string]float64) ([]feature, error) {
+	feats := make([]feature, 0, len(weights))
+	seen := map[uint64]string{}
+	for f, w := range weights {
+		h := perceptron.HashParts(f)
+		if other, dup := seen[h]; dup {
+			return nil, errors.New("feature hash collision: " + f + " and " + other)
+		}
+		seen[h] = f
+		feats = append(feats, feature{h, w})
+	}
+	slices.SortFunc(feats, func(a, b feature) int {
+		switch {
+		case a.hash < b.hash:
+			return -1
+		case a.hash > b.hash:
+			return 1
+		}
+		return 0
+	})
+	return feats, nil
 }
