@@ -10,7 +10,9 @@ import (
 // definedAcronyms finds the acronyms that the text defines by a name in
 // brackets after a mention ("the North Atlantic Treaty Organization
 // (NATO)"), where the acronym is the initials of the name's words (small
-// words such as "of" may be left out). It maps each to that mention.
+// words such as "of" may be left out), and those it uses for one
+// organization's name without defining them. It maps each to that
+// mention.
 func definedAcronyms(text string, ms []nameMention) map[string]nameMention {
 	out := map[string]nameMention{}
 	for _, m := range ms {
@@ -30,7 +32,37 @@ func definedAcronyms(text string, ms []nameMention) map[string]nameMention {
 			out[acr] = m
 		}
 	}
+	initialedAcronyms(text, ms, out)
 	return out
+}
+
+// initialedAcronyms adds to defined the acronyms of three letters or more
+// that the text uses without defining them but that spell the initials of
+// one organization's name in it, and of one only: "CFPB" after "the
+// Consumer Financial Protection Bureau". With two such names the acronym
+// stays its own.
+func initialedAcronyms(text string, ms []nameMention, defined map[string]nameMention) {
+	for _, a := range ms {
+		acr := text[a.Start:a.End]
+		if _, ok := defined[acr]; ok || a.Type == Person || len(a.Words) != 1 || len(acr) < 3 || strings.ToUpper(acr) != acr {
+			continue
+		}
+		var long *nameMention
+		for i := range ms {
+			m := &ms[i]
+			if m.Type != Org || len(m.Words) < 2 || !isInitials(acr, m.Words) {
+				continue
+			}
+			if long != nil && text[long.Start:long.End] != text[m.Start:m.End] {
+				long = nil
+				break
+			}
+			long = m
+		}
+		if long != nil {
+			defined[acr] = *long
+		}
+	}
 }
 
 // isInitials reports whether acr (in capitals) spells the initials of

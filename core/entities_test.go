@@ -58,6 +58,12 @@ type entityCase struct {
 }
 
 var entityCases = []entityCase{
+	{"an acronym the text never defines joins the one name it spells",
+		"Wells Fargo was fined by the Consumer Financial Protection Bureau on Thursday. The CFPB was Warren's idea.",
+		[]string{"ORG Consumer Financial Protection Bureau | Consumer Financial Protection Bureau, CFPB"}, nil},
+	{"a state as news abbreviates it is a place, with its stop",
+		"Former President Bill Clinton spoke in Flint, Mich., on Tuesday.",
+		[]string{"PLACE Mich. | Mich."}, []string{"Mich"}},
 	{"a nationality grown into an organization before a place word",
 		"Peiris , 32 , of Perth , was sentenced in the Western Australian District Court to two years in jail .",
 		[]string{"PLACE Perth | Perth"}, nil},

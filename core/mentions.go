@@ -147,6 +147,11 @@ func cleanMention(text string, toks []tokenize.Token, sent int, m candidate) (na
 	if last := ts[len(ts)-1].Text; strings.HasSuffix(last, ".") && len(last) > 2 && !keepsStop(last) {
 		nm.End--
 	}
+	// A state written as news abbreviates it keeps the stop that prose's
+	// tokenizer split off: "Flint, Mich.".
+	if k := tokenIndex(toks, nm.End); k < len(toks) && toks[k].Text == "." && toks[k].Start == nm.End && stateAbbreviations[text[nm.Start:nm.End]] {
+		nm.End = toks[k].End
+	}
 	if nm.Start > m.Start {
 		if g, ok := honorificBefore(text, toks, nm.Start); ok {
 			nm.Gender = g
@@ -228,12 +233,13 @@ func honorificBefore(text string, toks []tokenize.Token, offset int) (byte, bool
 	return g[0], true
 }
 
-// typeByLexicon types a mention that is a known country as a place and a
-// known nationality as NORP, whatever the tagger said.
+// typeByLexicon types a mention that is a known country or a US state as
+// news abbreviates it as a place, and a known nationality as NORP,
+// whatever the tagger said.
 func typeByLexicon(text string, m nameMention) nameMention {
 	name := text[m.Start:m.End]
 	switch {
-	case lexicon.Country[name] != "":
+	case lexicon.Country[name] != "", stateAbbreviations[strings.TrimSuffix(name, ".")] && len(m.Words) == 1:
 		m.Type = Place
 	case lexicon.Demonym[name] != "":
 		m.Type = NORP

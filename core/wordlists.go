@@ -114,6 +114,12 @@ func joinNameParts(text string, toks []tokenize.Token, out []candidate) []candid
 		// Columbia").
 		if n := len(kept); n > 0 && (m.Type == Org || m.Type == Place) && kept[n-1].Type == NORP && wordutil.OnlySpaces(text[kept[n-1].End:m.Start]) {
 			kept[n-1].End, kept[n-1].Type = m.End, m.Type
+			// and an organization's name may hold it: "Congressional
+			// Black Caucus".
+			if n > 1 && m.Type == Org && kept[n-2].Type == Org && wordutil.OnlySpaces(text[kept[n-2].End:kept[n-1].Start]) {
+				kept[n-2].End = m.End
+				kept = kept[:n-1]
+			}
 			continue
 		}
 		// "Ministry of Environment": the tagger may start the name at
