@@ -58,6 +58,9 @@ type entityCase struct {
 }
 
 var entityCases = []entityCase{
+	{"a headline's capitalized particle still matches the body's name",
+		"De Blasio Says Chelsea Explosion Was An Intentional Act\n\nMayor Bill de Blasio said the blast was intentional.",
+		[]string{"PERSON Bill de Blasio | Bill de Blasio, De Blasio"}, []string{"Blasio"}},
 	{"an acronym the text never defines joins the one name it spells",
 		"Wells Fargo was fined by the Consumer Financial Protection Bureau on Thursday. The CFPB was Warren's idea.",
 		[]string{"ORG Consumer Financial Protection Bureau | Consumer Financial Protection Bureau, CFPB"}, nil},

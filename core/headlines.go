@@ -97,12 +97,12 @@ func trimHeadlineMentions(text string, sents []sentenceTokens, ms []nameMention)
 	for i, s := range sents {
 		title[i] = isTitleCase(s.Toks, i == 0) && isOwnParagraph(text, s.Span)
 	}
-	known := map[string]string{} // a word of a name in the body → that name's type
+	known := map[string]string{} // a word of a name in the body, lower case (a headline capitalizes "De Blasio") → that name's type
 	for _, m := range ms {
 		if !title[m.Sent] {
 			for _, w := range m.Words {
-				if _, ok := known[w]; !ok {
-					known[w] = m.Type
+				if _, ok := known[strings.ToLower(w)]; !ok {
+					known[strings.ToLower(w)] = m.Type
 				}
 			}
 		}
@@ -119,7 +119,7 @@ func trimHeadlineMentions(text string, sents []sentenceTokens, ms []nameMention)
 		ts := tokensIn(sents[m.Sent].Toks, m.Start, m.End)
 		for i := 0; i < len(ts); {
 			j := i
-			for j < len(ts) && known[m.Words[j]] != "" {
+			for j < len(ts) && known[strings.ToLower(m.Words[j])] != "" {
 				j++
 			}
 			if j == i {
@@ -133,7 +133,7 @@ func trimHeadlineMentions(text string, sents []sentenceTokens, ms []nameMention)
 			part := m
 			part.Start, part.End = ts[i].Start, ts[j-1].End
 			part.Words = m.Words[i:j]
-			if t := known[m.Words[i]]; t != "" {
+			if t := known[strings.ToLower(m.Words[i])]; t != "" {
 				part.Type = t
 			} else if isKnownOrg(m.Words[i]) {
 				part.Type = Org

@@ -134,8 +134,9 @@ func cleanMention(text string, toks []tokenize.Token, sent int, m candidate) (na
 			}
 		}
 	}
-	// A trailing possessive or stray punctuation is not part of a name.
-	for len(ts) > 0 && !wordutil.IsWordLike(ts[len(ts)-1].Text) {
+	// A trailing possessive or stray punctuation is not part of a name,
+	// nor is a word in lower case ("Western unity").
+	for len(ts) > 0 && (!wordutil.IsWordLike(ts[len(ts)-1].Text) || unicode.IsLower(wordutil.FirstRune(ts[len(ts)-1].Text))) {
 		ts = ts[:len(ts)-1]
 	}
 	if len(ts) == 0 {
