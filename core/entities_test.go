@@ -58,6 +58,12 @@ type entityCase struct {
 }
 
 var entityCases = []entityCase{
+	{"a one-sentence text with a full stop is no headline",
+		"Sergey Lavrov met Wang Yi in Beijing.",
+		[]string{"PERSON Sergey Lavrov | Sergey Lavrov", "PERSON Wang Yi | Wang Yi", "PLACE Beijing | Beijing"}, nil},
+	{"an article's first line with a stop and every word capitalized is a headline",
+		"Chris Christie Calls Hillary Clinton A Disgrace Over Police Shooting.\n\nNew Jersey Gov. Chris Christie criticized Clinton on Wednesday.",
+		[]string{"PERSON Chris Christie | Chris Christie"}, []string{"Chris Christie Calls Hillary Clinton"}},
 	{"a headline's capitalized particle still matches the body's name",
 		"De Blasio Says Chelsea Explosion Was An Intentional Act\n\nMayor Bill de Blasio said the blast was intentional.",
 		[]string{"PERSON Bill de Blasio | Bill de Blasio, De Blasio"}, []string{"Blasio"}},

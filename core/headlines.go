@@ -13,13 +13,19 @@ import (
 
 // isTitleCase reports whether a sentence looks like a headline: three or
 // more words, every word of four letters or more capitalized, and no full
-// stop at the end unless it is the text's first sentence (first), where a
-// headline often keeps one ("Chris Christie Calls Hillary Clinton A
-// Disgrace."). The entity tagger takes any capitalized word there
-// for a name ("Lavrov Arrives").
-func isTitleCase(toks []tokenize.Token, first bool) bool {
-	if n := len(toks); n > 0 && strings.HasSuffix(toks[n-1].Text, ".") && !first {
-		return false // body text ends in a full stop; a headline only when it opens the text
+// stop at the end. The entity tagger takes any capitalized word there for
+// a name ("Lavrov Arrives"). A headline that opens an article may keep a
+// full stop ("Chris Christie Calls Hillary Clinton A Disgrace."): where
+// opens says the sentence does so, a stop is allowed, and then every word
+// of three letters or more must be capitalized, which tells it from a
+// sentence such as "Sergey Lavrov met Wang Yi in Beijing.".
+func isTitleCase(toks []tokenize.Token, opens bool) bool {
+	minLetters := 4
+	if n := len(toks); n > 0 && strings.HasSuffix(toks[n-1].Text, ".") {
+		if !opens {
+			return false // body text ends in a full stop
+		}
+		minLetters = 3
 	}
 	words, glue := 0, false
 	for i, t := range toks {
@@ -28,7 +34,7 @@ func isTitleCase(toks []tokenize.Token, first bool) bool {
 			continue
 		}
 		words++
-		if !unicode.IsUpper(r) && utf8.RuneCountInString(t.Text) >= 4 {
+		if !unicode.IsUpper(r) && utf8.RuneCountInString(t.Text) >= minLetters {
 			return false
 		}
 		glue = glue || i > 0 && headlineGlue[strings.ToUpper(t.Text[:1])+t.Text[1:]]
@@ -95,7 +101,8 @@ func allCaps(toks []tokenize.Token) bool {
 func trimHeadlineMentions(text string, sents []sentenceTokens, ms []nameMention) []nameMention {
 	title := make([]bool, len(sents))
 	for i, s := range sents {
-		title[i] = isTitleCase(s.Toks, i == 0) && isOwnParagraph(text, s.Span)
+		// Only the first sentence opens an article, and only when a body follows.
+		title[i] = isTitleCase(s.Toks, i == 0 && len(sents) > 1) && isOwnParagraph(text, s.Span)
 	}
 	known := map[string]string{} // a word of a name in the body, lower case (a headline capitalizes "De Blasio") → that name's type
 	for _, m := range ms {
