@@ -40,7 +40,7 @@ func main() {
 }
 
 // sections are the parts of the evaluation, in the order they run.
-var sections = []string{"seed", "polnear", "conll", "ner", "cards"}
+var sections = []string{"seed", "polnear", "conll", "ner", "cards", "speakers"}
 
 // listFlag is a flag that may be repeated and takes comma-separated values.
 type listFlag []string
@@ -113,6 +113,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			err = evalNER(o, stdout, head)
 		case "cards":
 			err = evalCards(o, stdout, head)
+		case "speakers":
+			err = evalSpeakers(o, stdout, head)
 		}
 		if err != nil {
 			fmt.Fprintf(stderr, "eval: %s: %v\n", s, err)
