@@ -33,16 +33,7 @@ func buildConllDoc(sents conll.Doc) conllDoc {
 		if si > 0 {
 			b.WriteByte('\n')
 		}
-		starts := make([]int, len(sent))
-		ends := make([]int, len(sent))
-		for i, t := range sent {
-			if i > 0 {
-				b.WriteByte(' ')
-			}
-			starts[i] = b.Len()
-			b.WriteString(t.Word)
-			ends[i] = b.Len()
-		}
+		starts, ends := sent.Write(&b)
 		for _, e := range conll.Entities(sent) {
 			sp := span{starts[e.Start], ends[e.End-1]}
 			switch typ := conllTypes[e.Type]; typ {

@@ -132,16 +132,7 @@ func readSets(shared string, weights map[string]float64) ([]nertag.Example, erro
 // into entity spans of that text.
 func example(s conll.Sentence, weight float64) nertag.Example {
 	var b strings.Builder
-	starts := make([]int, len(s))
-	ends := make([]int, len(s))
-	for i, t := range s {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		starts[i] = b.Len()
-		b.WriteString(t.Word)
-		ends[i] = b.Len()
-	}
+	starts, ends := s.Write(&b)
 	ex := nertag.Example{Text: b.String(), Weight: weight}
 	for _, e := range conll.Entities(s) {
 		ex.Spans = append(ex.Spans, nertag.Span{Start: starts[e.Start], End: ends[e.End-1], Label: e.Type})

@@ -21,6 +21,22 @@ type Token struct {
 // Sentence is one sentence's tokens.
 type Sentence []Token
 
+// Write appends the sentence's words to b, joined by single spaces, and
+// returns where each word starts and ends in b: the sentence as text, for
+// the analyzer, and the offsets its entities fall on.
+func (s Sentence) Write(b *strings.Builder) (starts, ends []int) {
+	starts, ends = make([]int, len(s)), make([]int, len(s))
+	for i, t := range s {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		starts[i] = b.Len()
+		b.WriteString(t.Word)
+		ends[i] = b.Len()
+	}
+	return starts, ends
+}
+
 // Doc is one document: the sentences between two -DOCSTART- lines.
 type Doc []Sentence
 

@@ -71,3 +71,12 @@ func TestSplit(t *testing.T) {
 		t.Errorf("one section of 205 sentences split into %d/%d units", len(train), len(held))
 	}
 }
+
+func TestWrite(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("x\n")
+	starts, ends := Sentence{{"EU", "B-ORG"}, {"rejects", "O"}}.Write(&b)
+	if b.String() != "x\nEU rejects" || !reflect.DeepEqual(starts, []int{2, 5}) || !reflect.DeepEqual(ends, []int{4, 12}) {
+		t.Errorf("Write gave %q %v %v", b.String(), starts, ends)
+	}
+}

@@ -10,6 +10,7 @@
 package gazetteer
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -88,20 +89,11 @@ func (g *Gazetteer) Marks(words []string) [][]string {
 				if k == 0 {
 					mark = class + ":B"
 				}
-				if !contains(out[i+k], mark) {
+				if !slices.Contains(out[i+k], mark) {
 					out[i+k] = append(out[i+k], mark)
 				}
 			}
 		}
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
