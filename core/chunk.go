@@ -129,10 +129,11 @@ var nameParticles = map[string]bool{
 	"bin": true, "ibn": true, "al": true, "el": true, "la": true, "le": true, "y": true,
 }
 
-// particleAt reports whether toks[i] is a name particle that the next
-// token, a person's name or a capitalized name word, continues.
+// particleAt reports whether toks[i] is a name particle, in either case
+// ("De Blasio" opens a sentence), that the next token, a person's name or
+// a capitalized name word, continues.
 func particleAt(text string, toks []tokenize.Token, i int) bool {
-	if !nameParticles[toks[i].Text] || i+1 >= len(toks) || !wordutil.OnlySpaces(text[toks[i].End:toks[i+1].Start]) {
+	if !nameParticles[strings.ToLower(toks[i].Text)] || i+1 >= len(toks) || !wordutil.OnlySpaces(text[toks[i].End:toks[i+1].Start]) {
 		return false
 	}
 	return toks[i+1].Entity == Person || isNameWord(toks[i+1])

@@ -58,6 +58,9 @@ type entityCase struct {
 }
 
 var entityCases = []entityCase{
+	{"a name that ends in a newspaper's word is an organization",
+		"Large sections of the city are divided by race and income, other studies have shown. The Charlotte Observer found that 1 in 4 residents lived in distressed neighborhoods.",
+		[]string{"ORG Charlotte Observer | Charlotte Observer"}, nil},
 	{"a one-sentence text with a full stop is no headline",
 		"Sergey Lavrov met Wang Yi in Beijing.",
 		[]string{"PERSON Sergey Lavrov | Sergey Lavrov", "PERSON Wang Yi | Wang Yi", "PLACE Beijing | Beijing"}, nil},

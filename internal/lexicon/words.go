@@ -15,7 +15,9 @@ func IsOrgWord(w string) bool {
 	switch strings.ToLower(w) {
 	case "news", "times", "post", "journal", "press", "pac", "inc", "inc.", "corp", "corp.", "llc",
 		"foundation", "institute", "association", "university", "college", "club", "center", "centre",
-		"society", "league", "federation", "board", "commission", "bureau", "service", "tribune", "herald", "gazette":
+		"society", "league", "federation", "board", "commission", "bureau", "service", "tribune", "herald", "gazette",
+		"observer", "chronicle", "globe", "inquirer", "examiner", "sentinel", "courier", "dispatch", "telegraph",
+		"church", "school", "hospital", "police":
 		return true
 	}
 	return false
