@@ -25,16 +25,16 @@ import (
 	"lede/internal/nertag"
 )
 
-// defaultWeights are how much a sentence of each set counts, against 1
-// for CoNLL-2003. Sets whose labels follow other conventions or whose
-// text is far from news count less.
-const defaultWeights = "conll2003=1,wikigold=1,uner_pud=1,gum_ccbysa=1,gum_ccby=1,redocred_devtest=0.5,crossner=0.5,uner_ewt_devtest=0.5,btc=0.3,wnut17=0.3,litbank_prop=0.3"
+// defaultWeights are how much a sentence of each set counts. CoNLL-2003,
+// news as Lede reads it, counts twice; sets whose labels follow other
+// conventions or whose text is far from news count less (docs/MODEL.md).
+const defaultWeights = "conll2003=2,wikigold=1,uner_pud=1,gum_ccbysa=1,gum_ccby=1,redocred_devtest=0.5,crossner=0.5,uner_ewt_devtest=0.5,btc=0.3,wnut17=0.3,litbank_prop=0.3"
 
 func main() {
 	shared := flag.String("shared", "../shared", "the shared directory, holding eval/")
 	out := flag.String("o", "internal/nertag/ner.bin", "where to write the model")
 	epochs := flag.Int("epochs", 8, "training passes")
-	minWeight := flag.Float64("min-weight", 1.5, "drop features whose averaged weights all stay below this in size (see docs/MODEL.md)")
+	minWeight := flag.Float64("min-weight", 2, "drop features whose averaged weights all stay below this in size (see docs/MODEL.md)")
 	weightList := flag.String("weights", defaultWeights, "set=weight pairs; a set not named is left out")
 	gazOut := flag.String("gazetteer", "internal/nertag/gazetteer.txt", "where to write the name lists the model is trained with")
 	flag.Parse()
