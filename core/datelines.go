@@ -50,7 +50,7 @@ func datelineMentions(text string, si int, toks []tokenize.Token) []nameMention 
 	if toks[k].Text != "," && toks[k].Text != "(" && !byDash {
 		return nil
 	}
-	city := nameMention{Start: toks[0].Start, End: toks[k-1].End, Type: Place, Sent: si}
+	city := nameMention{Start: toks[0].Start, End: toks[k-1].End, Type: Place, Sent: si, Fixed: true}
 	for _, t := range toks[:k] {
 		city.Words = append(city.Words, t.Text)
 	}
@@ -58,7 +58,7 @@ func datelineMentions(text string, si int, toks []tokenize.Token) []nameMention 
 	for i := k; i+2 < dash; i++ {
 		if toks[i].Text == "(" && toks[i+2].Text == ")" && (isCapitalsWord(toks[i+1].Text) || len(lexicon.Orgs[toks[i+1].Text]) > 0) {
 			a := toks[i+1]
-			out = append(out, nameMention{Start: a.Start, End: a.End, Type: Org, Sent: si, Words: []string{a.Text}})
+			out = append(out, nameMention{Start: a.Start, End: a.End, Type: Org, Sent: si, Words: []string{a.Text}, Fixed: true})
 		}
 	}
 	return out

@@ -58,6 +58,15 @@ type entityCase struct {
 }
 
 var entityCases = []entityCase{
+	{"an article's first line in Title Case is a headline without small words too",
+		"Senator Smith Slams Budget Plan\n\nWASHINGTON — Senator John Smith said on Monday that the budget was a mistake.",
+		[]string{"PERSON John Smith | John Smith, Smith", "PLACE WASHINGTON | WASHINGTON"}, []string{"Smith Slams Budget Plan"}},
+	{"a city before its state is a place, apart from a team named after it",
+		"The rally in Charlotte, N.C., drew thousands. The Charlotte Panthers played on Sunday.",
+		[]string{"PLACE Charlotte | Charlotte", "PLACE N.C. | N.C."}, nil},
+	{"two-word titles and state-party descriptions are not names",
+		"First Lady Laura Bush met the Massachusetts Democrat on Monday.",
+		[]string{"PERSON Laura Bush | Laura Bush"}, []string{"First Lady Laura Bush"}},
 	{"a name that ends in a newspaper's word is an organization",
 		"Large sections of the city are divided by race and income, other studies have shown. The Charlotte Observer found that 1 in 4 residents lived in distressed neighborhoods.",
 		[]string{"ORG Charlotte Observer | Charlotte Observer"}, nil},

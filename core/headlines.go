@@ -40,8 +40,20 @@ func isTitleCase(toks []tokenize.Token, opens bool) bool {
 		glue = glue || i > 0 && headlineGlue[strings.ToUpper(t.Text[:1])+t.Text[1:]]
 	}
 	// A list of names ("Billy Andrade, Duffy Waldorf") is capitalized
-	// too, but has none of the small words of a headline.
-	return words >= 3 && glue && !allCaps(toks)
+	// too, but has none of the small words of a headline. An article's
+	// first line of four words or more without a comma is a headline all
+	// the same ("Senator Smith Slams Budget Plan").
+	return words >= 3 && (glue || opens && words >= 4 && !hasComma(toks)) && !allCaps(toks)
+}
+
+// hasComma reports whether a comma is among toks.
+func hasComma(toks []tokenize.Token) bool {
+	for _, t := range toks {
+		if t.Text == "," {
+			return true
+		}
+	}
+	return false
 }
 
 // isOwnParagraph reports whether the sentence sp is a paragraph of its

@@ -22,11 +22,12 @@ type nameMention struct {
 	Role       string   // the title or role written next to it, if any
 	Gender     byte     // 'm' or 'f' from an honorific, 0 when unknown
 	Entity     int      // index of its entity once grouped
+	Fixed      bool     // typed by the text's layout (a dateline, a city before its state): later guesses leave its type
 }
 
 // nameMentions turns the candidates of each sentence into the text's
 // name mentions, in text order: cleaned (cleanMentions), datelines typed
-// (datelines), trimmed to the
+// (datelines), a city before its state typed (placesBeforeStates), trimmed to the
 // names in headlines (trimHeadlineMentions), with each name marked
 // wherever the text uses it (propagateNames), retyped by their words
 // (retypeByName), each name of one type (unifyTypes), without MISC, and with the role written next to each
@@ -34,6 +35,7 @@ type nameMention struct {
 func nameMentions(text string, sents []sentenceTokens, raw [][]candidate) []nameMention {
 	ms := cleanMentions(text, sents, raw)
 	ms = datelines(text, sents, ms)
+	placesBeforeStates(text, ms)
 	ms = trimHeadlineMentions(text, sents, ms)
 	ms = propagateNames(text, sents, ms)
 	retypeByName(ms) // before MISC goes: a surname the tagger called MISC is a person
@@ -111,7 +113,9 @@ func cleanMention(text string, toks []tokenize.Token, sent int, m candidate) (na
 	}
 	for len(ts) > 1 {
 		w := strings.ToLower(ts[0].Text)
-		if ts[0].Text == "the" || ts[0].Text == "a" || ts[0].Text == "an" {
+		if len(ts) > 2 && w == "first" && (ts[1].Text == "Lady" || ts[1].Text == "Gentleman") {
+			ts = ts[1:] // "First Lady Laura Bush": the title is two words
+		} else if ts[0].Text == "the" || ts[0].Text == "a" || ts[0].Text == "an" {
 			// "the United States": an article the tagger took in.
 		} else if g, ok := lexicon.Honorific[w]; ok {
 			if g != "-" {
@@ -168,7 +172,31 @@ func cleanMention(text string, toks []tokenize.Token, sent int, m candidate) (na
 	if allRoleWords(nm.Words) {
 		return nm, false // "Foreign Ministers", "President"
 	}
+	if partyMember[nm.Words[len(nm.Words)-1]] && len(nm.Words) > 1 {
+		nm.Type = NORP // "Massachusetts Democrat" describes someone
+	}
 	return typeByLexicon(text, nm), true
+}
+
+// partyMember are the words that end a description of a politician by
+// state and party: "Massachusetts Democrat", "Texas Republicans".
+var partyMember = map[string]bool{"Democrat": true, "Democrats": true, "Republican": true, "Republicans": true}
+
+// placesBeforeStates types as a place a name followed by a comma and a
+// US state as news abbreviates it, or a country: "Charlotte, N.C.",
+// "Perth, Australia". The tagger may take the city for a first name.
+func placesBeforeStates(text string, ms []nameMention) {
+	for i := range ms {
+		m := &ms[i]
+		rest, ok := strings.CutPrefix(text[m.End:], ", ")
+		if !ok || m.Type == Org {
+			continue
+		}
+		w := rest[:strings.IndexFunc(rest+" ", func(r rune) bool { return r == ' ' || r == ',' || r == '\n' || r == ';' || r == ')' })]
+		if stateAbbreviations[strings.TrimSuffix(w, ".")] || lexicon.Country[strings.TrimSuffix(w, ".")] != "" {
+			m.Type, m.Fixed = Place, true
+		}
+	}
 }
 
 // keepsStop reports whether a name's last word keeps its full stop: an
@@ -185,7 +213,8 @@ var stateAbbreviations = map[string]bool{
 	"Fla": true, "Ga": true, "Ill": true, "Ind": true, "Kan": true, "Ky": true, "La": true, "Md": true,
 	"Mass": true, "Mich": true, "Minn": true, "Miss": true, "Mo": true, "Mont": true, "Neb": true,
 	"Nev": true, "Okla": true, "Ore": true, "Pa": true, "Tenn": true, "Vt": true, "Va": true,
-	"Wash": true, "Wis": true, "Wyo": true,
+	"Wash": true, "Wis": true, "Wyo": true, "N.C": true, "S.C": true, "N.Y": true, "N.J": true,
+	"N.H": true, "N.M": true, "N.D": true, "S.D": true, "R.I": true, "W.Va": true, "D.C": true,
 }
 
 // roleOfBefore reports whether "of" and a role word stand just before the

@@ -68,7 +68,7 @@ func retypeByName(ms []nameMention) {
 	}
 	for i := range ms {
 		m := &ms[i]
-		if m.Type == Person || m.Type == NORP || lexicon.Country[strings.Join(m.Words, " ")] != "" {
+		if m.Type == Person || m.Type == NORP || m.Fixed || lexicon.Country[strings.Join(m.Words, " ")] != "" {
 			continue
 		}
 		all := true
@@ -84,7 +84,8 @@ func retypeByName(ms []nameMention) {
 // unifyTypes gives every mention of one name the type that most of its
 // mentions have: the tagger types each sentence on its own, and may call
 // "Chelsea" a person in one and a place in the next. A tie keeps each
-// mention's own type. MISC mentions neither vote nor change.
+// mention's own type. MISC mentions neither vote nor change; mentions
+// typed by the text's layout vote but do not change.
 func unifyTypes(text string, ms []nameMention) {
 	votes := map[string]map[string]int{}
 	for _, m := range ms {
@@ -100,7 +101,7 @@ func unifyTypes(text string, ms []nameMention) {
 	for i := range ms {
 		m := &ms[i]
 		v := votes[text[m.Start:m.End]]
-		if m.Type == vocab.Misc || len(v) < 2 {
+		if m.Type == vocab.Misc || m.Fixed || len(v) < 2 {
 			continue
 		}
 		best, n := m.Type, v[m.Type]
