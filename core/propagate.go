@@ -55,13 +55,17 @@ func propagateNames(text string, sents []sentenceTokens, ms []nameMention) []nam
 }
 
 // retypeByName makes a person of any mention whose words all belong to a
-// person's full name elsewhere in the text: the tagger often types a bare
-// surname as a place ("Lavrov arrived in Tunxi").
+// person's full name elsewhere in the text, first names left out: the
+// tagger often types a bare surname as a place ("Lavrov arrived in
+// Tunxi"), while a first name alone is as often a place ("Chelsea Clinton"
+// and "an explosion in Chelsea").
 func retypeByName(ms []nameMention) {
 	nameWords := map[string]bool{}
 	for _, m := range ms {
 		if m.Type == Person && len(m.Words) >= 2 {
-			for _, w := range m.Words {
+			// Not the first name: "in Chelsea" stays a place beside
+			// "Chelsea Clinton".
+			for _, w := range m.Words[1:] {
 				nameWords[w] = true
 			}
 		}
