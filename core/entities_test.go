@@ -59,7 +59,7 @@ type entityCase struct {
 
 var entityCases = []entityCase{
 	{"a first name alone is not taken for the person",
-		"Chelsea Clinton spoke on Monday. An explosion in Chelsea injured 29 people.",
+		"The rally drew thousands. Chelsea Clinton spoke in Chelsea.",
 		[]string{"PERSON Chelsea Clinton | Chelsea Clinton", "PLACE Chelsea | Chelsea"}, nil},
 	{"an article's first line in Title Case is a headline without small words too",
 		"Senator Smith Slams Budget Plan\n\nWASHINGTON — Senator John Smith said on Monday that the budget was a mistake.",
