@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 
+	"lede/core/internal/segment"
 	"lede/internal/lexicon"
 	"lede/internal/tokenize"
 	"lede/internal/wordutil"
@@ -98,27 +99,13 @@ func nextEntity(toks []tokenize.Token, i int) string {
 // then ".".
 func initialAt(toks []tokenize.Token, i int) int {
 	w := toks[i].Text
-	if isInitialsWord(w) && strings.HasSuffix(w, ".") {
+	if segment.IsInitials(w) && strings.HasSuffix(w, ".") {
 		return 1
 	}
-	if isInitialsWord(w) && i+1 < len(toks) && toks[i+1].Text == "." && toks[i+1].Start == toks[i].End {
+	if segment.IsInitials(w) && i+1 < len(toks) && toks[i+1].Text == "." && toks[i+1].Start == toks[i].End {
 		return 2
 	}
 	return 0
-}
-
-// isInitialsWord reports whether w is capital letters each followed by a
-// full stop, the last stop optional: "M", "M.", "G.K", "H.W.".
-func isInitialsWord(w string) bool {
-	if w == "" {
-		return false
-	}
-	for i := 0; i < len(w); i += 2 {
-		if w[i] < 'A' || w[i] > 'Z' || i+1 < len(w) && w[i+1] != '.' {
-			return false
-		}
-	}
-	return true
 }
 
 // nameParticles are the lower-case words inside names from many

@@ -204,7 +204,7 @@ func placesBeforeStates(text string, ms []nameMention) {
 // it ("Mich.", "Okla.").
 func keepsStop(w string) bool {
 	bare := strings.TrimSuffix(w, ".")
-	return segment.Abbreviations[strings.ToLower(bare)] || isInitialsWord(bare) || stateAbbreviations[bare]
+	return segment.Abbreviations[strings.ToLower(bare)] || segment.IsInitials(bare) || stateAbbreviations[bare]
 }
 
 // stateAbbreviations are the US states as AP style abbreviates them.

@@ -212,13 +212,13 @@ func isAbbreviation(before string) bool {
 		r, _ := utf8.DecodeRuneInString(w)
 		return unicode.IsUpper(r)
 	}
-	return Abbreviations[strings.ToLower(w)] || isInitials(w)
+	return Abbreviations[strings.ToLower(w)] || IsInitials(w)
 }
 
-// isInitials reports whether w is capital letters joined by full stops,
-// as initials are written before a surname: "G.K", "H.W", "J.R.R".
-func isInitials(w string) bool {
-	if len(w) < 3 {
+// IsInitials reports whether w is capital letters each followed by a
+// full stop, the last stop optional: "M", "M.", "G.K", "H.W.", "J.R.R".
+func IsInitials(w string) bool {
+	if w == "" {
 		return false
 	}
 	for i := 0; i < len(w); i += 2 {
