@@ -58,6 +58,9 @@ type entityCase struct {
 }
 
 var entityCases = []entityCase{
+	{"a name after a preposition of place votes for the place",
+		"De Blasio says Chelsea explosion was an 'intentional act.'\n\nTwenty-nine people were injured tonight in a densely packed Chelsea neighborhood by an explosion that Mayor Bill de Blasio described as intentional.\n\nAt a press conference in Chelsea, the mayor also said that it would take more hours.\n\nPolice officials said a second device was also found in Chelsea.",
+		[]string{"PLACE Chelsea | Chelsea"}, nil},
 	{"a first name alone is not taken for the person",
 		"The rally drew thousands. Chelsea Clinton spoke in Chelsea.",
 		[]string{"PERSON Chelsea Clinton | Chelsea Clinton", "PLACE Chelsea | Chelsea"}, nil},

@@ -87,7 +87,8 @@ func retypeByName(ms []nameMention) {
 
 // unifyTypes gives every mention of one name the type that most of its
 // mentions have: the tagger types each sentence on its own, and may call
-// "Chelsea" a person in one and a place in the next. A tie keeps each
+// "Chelsea" a person in one and a place in the next. A name after "in",
+// "at", "from" or "near" gives the place one more vote. A tie keeps each
 // mention's own type. MISC mentions neither vote nor change; mentions
 // typed by the text's layout vote but do not change.
 func unifyTypes(text string, ms []nameMention) {
@@ -101,6 +102,9 @@ func unifyTypes(text string, ms []nameMention) {
 			votes[name] = map[string]int{}
 		}
 		votes[name][m.Type]++
+		if afterLocative(text, m.Start) {
+			votes[name][Place]++ // "in Chelsea", "from Charlotte": where, not who
+		}
 	}
 	for i := range ms {
 		m := &ms[i]
@@ -116,4 +120,19 @@ func unifyTypes(text string, ms []nameMention) {
 		}
 		m.Type = best
 	}
+}
+
+// afterLocative reports whether the word before offset is a preposition
+// of place: "in", "at", "from", "near".
+func afterLocative(text string, offset int) bool {
+	before := strings.TrimRight(text[:offset], " ")
+	if len(before) == len(text[:offset]) {
+		return false // no space: not a word of its own
+	}
+	i := strings.LastIndexAny(before, " \n\t(") + 1
+	switch before[i:] {
+	case "in", "at", "from", "near", "In", "At", "From", "Near":
+		return true
+	}
+	return false
 }
