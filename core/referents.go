@@ -33,11 +33,13 @@ func entityGenders(ms []nameMention, ents []Entity) []byte {
 // ("Russia's official news agency Tass"). A nationality or place before
 // the head only describes it ("the top Russian diplomat").
 func (f *speakerFinder) mentionIn(start, end int) int {
-	i := sort.Search(len(f.ms), func(i int) bool { return f.ms[i].Start >= start })
+	// From the first mention that ends inside the phrase: a phrase that
+	// cut a name short ("Blasio" of "Bill de Blasio") still finds it.
+	i := sort.Search(len(f.ms), func(i int) bool { return f.ms[i].End > start })
 	best, bestRank := -1, 0
 	for ; i < len(f.ms) && f.ms[i].End <= end; i++ {
 		m := f.ms[i]
-		if strings.Count(f.text[start:m.Start], "(") > strings.Count(f.text[start:m.Start], ")") {
+		if before := f.text[min(start, m.Start):m.Start]; strings.Count(before, "(") > strings.Count(before, ")") {
 			continue // "(R-Ohio)" after a name is not the speaker
 		}
 		rank := 0
