@@ -45,7 +45,9 @@ const (
 
 // sameFullName reports whether two multi-word person names name the same
 // person: the same last word, and every word of the shorter matching a
-// word of the longer ("Vladimir Putin", "Vladimir Vladimirovich Putin").
+// word of the longer ("Vladimir Putin", "Vladimir Vladimirovich Putin");
+// names of one length must match both ways, so that the answer does not
+// depend on the order ("Wang Wang Yi" and "Li Wang Yi" do not match).
 func sameFullName(a, b []string) bool {
 	if len(a) > len(b) {
 		a, b = b, a
@@ -53,6 +55,12 @@ func sameFullName(a, b []string) bool {
 	if !sameWord(a[len(a)-1], b[len(b)-1], minFuzzySurname) {
 		return false
 	}
+	return givenNamesIn(a, b) && (len(a) < len(b) || givenNamesIn(b, a))
+}
+
+// givenNamesIn reports whether every word of a before its last matches a
+// word of b before its last.
+func givenNamesIn(a, b []string) bool {
 	for _, w := range a[:len(a)-1] {
 		found := false
 		for _, v := range b[:len(b)-1] {
