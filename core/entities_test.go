@@ -69,7 +69,7 @@ var entityCases = []entityCase{
 		[]string{"PERSON John Smith | John Smith, Smith", "PLACE WASHINGTON | WASHINGTON"}, []string{"Smith Slams Budget Plan"}},
 	{"a city before its state is a place, apart from a team named after it",
 		"The rally in Charlotte, N.C., drew thousands. The Charlotte Panthers played on Sunday.",
-		[]string{"PLACE Charlotte | Charlotte", "PLACE N.C. | N.C."}, nil},
+		[]string{"PLACE Charlotte | Charlotte", "PLACE N.C. | N.C.", "ORG Charlotte Panthers | Charlotte Panthers"}, nil},
 	{"two-word titles and state-party descriptions are not names",
 		"First Lady Laura Bush met the Massachusetts Democrat on Monday.",
 		[]string{"PERSON Laura Bush | Laura Bush"}, []string{"First Lady Laura Bush"}},

@@ -40,6 +40,7 @@ func nameMentions(text string, sents []sentenceTokens, raw [][]candidate) []name
 	ms = propagateNames(text, sents, ms)
 	retypeByName(ms) // before MISC goes: a surname the tagger called MISC is a person
 	unifyTypes(text, ms)
+	teamsNamedForPlaces(ms)
 	ms = slices.DeleteFunc(ms, func(m nameMention) bool { return m.Type == vocab.Misc })
 	assignRoles(text, sents, ms)
 	return ms
@@ -181,6 +182,30 @@ func cleanMention(text string, toks []tokenize.Token, sent int, m candidate) (na
 // partyMember are the words that end a description of a politician by
 // state and party: "Massachusetts Democrat", "Texas Republicans".
 var partyMember = map[string]bool{"Democrat": true, "Democrats": true, "Republican": true, "Republicans": true}
+
+// teamsNamedForPlaces types as an organization a "person" whose first
+// word is a place of the text and whose last word is a plural: "the
+// Charlotte Panthers" beside "Charlotte, N.C.". No person's name ends in
+// a plural.
+func teamsNamedForPlaces(ms []nameMention) {
+	places := map[string]bool{}
+	for _, m := range ms {
+		if m.Type == Place && len(m.Words) == 1 {
+			places[m.Words[0]] = true
+		}
+	}
+	for i := range ms {
+		m := &ms[i]
+		if m.Type != Person || len(m.Words) < 2 || !places[m.Words[0]] {
+			continue
+		}
+		// The tagger writes NNP for most plurals in names ("Panthers"),
+		// so the plural is read off the word.
+		if last := m.Words[len(m.Words)-1]; len(last) > 3 && strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") {
+			m.Type = Org
+		}
+	}
+}
 
 // placesBeforeStates types as a place a name followed by a comma and a
 // US state as news abbreviates it, or a country: "Charlotte, N.C.",
