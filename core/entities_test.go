@@ -58,6 +58,9 @@ type entityCase struct {
 }
 
 var entityCases = []entityCase{
+	{"a name goes on across People's",
+		"North Korea, officially the Democratic People's Republic of Korea, tested a bomb.",
+		[]string{"PLACE Democratic People's Republic of Korea | Democratic People's Republic of Korea"}, []string{"Democratic People"}},
 	{"a name after a preposition of place votes for the place",
 		"De Blasio says Chelsea explosion was an 'intentional act.'\n\nTwenty-nine people were injured tonight in a densely packed Chelsea neighborhood by an explosion that Mayor Bill de Blasio described as intentional.\n\nAt a press conference in Chelsea, the mayor also said that it would take more hours.\n\nPolice officials said a second device was also found in Chelsea.",
 		[]string{"PLACE Chelsea | Chelsea"}, nil},

@@ -104,8 +104,9 @@ func extendByWordLists(text string, toks []tokenize.Token, m candidate) candidat
 }
 
 // joinNameParts joins candidates that are parts of one name: a
-// nationality before an organization or a place, and the capitalized word
-// before an organization that the tagger started at "of".
+// nationality before an organization or a place, "People's" before one,
+// and the capitalized word before an organization that the tagger
+// started at "of".
 func joinNameParts(text string, toks []tokenize.Token, out []candidate) []candidate {
 	kept := out[:0]
 	for _, m := range out {
@@ -121,6 +122,14 @@ func joinNameParts(text string, toks []tokenize.Token, out []candidate) []candid
 				kept = kept[:n-1]
 			}
 			continue
+		}
+		// "Democratic People's Republic of Korea", "People's Daily": a
+		// name goes on across the possessive of "People".
+		if n := len(kept); n > 0 && (m.Type == Org || m.Type == Place) && strings.HasSuffix(text[kept[n-1].Start:kept[n-1].End], "People") {
+			if gap := text[kept[n-1].End:m.Start]; gap == "'s " || gap == "’s " {
+				kept[n-1].End, kept[n-1].Type = m.End, m.Type
+				continue
+			}
 		}
 		// "Ministry of Environment": the tagger may start the name at
 		// "of"; the capitalized word before belongs to it.
