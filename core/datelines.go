@@ -44,9 +44,10 @@ func datelineMentions(text string, si int, toks []tokenize.Token) []nameMention 
 	if dash <= 0 || k == 0 {
 		return nil
 	}
-	// "WASHINGTON —" or "FLINT, Mich. (UPI) —"; not a headline's topic
-	// before a hyphen, as wires write "SOCCER - JAPAN GET LUCKY WIN".
-	byDash := k == dash && toks[dash].Text != "-"
+	// "WASHINGTON —", "CHARLOTTE - Nearly a week…" or "FLINT, Mich.
+	// (UPI) —"; not a headline's topic before a hyphen and more capitals,
+	// as wires write "SOCCER - JAPAN GET LUCKY WIN".
+	byDash := k == dash && (toks[dash].Text != "-" || dash+1 < len(toks) && !isCapitalsWord(toks[dash+1].Text))
 	if toks[k].Text != "," && toks[k].Text != "(" && !byDash {
 		return nil
 	}

@@ -58,6 +58,12 @@ type entityCase struct {
 }
 
 var entityCases = []entityCase{
+	{"a dateline fixes the type of the city's name everywhere",
+		"Charlotte struggles to return to normal after shooting.\n\nCHARLOTTE - Nearly a week after the shooting, the city was quiet. The National Football League's Charlotte Panthers play here. The mother of seven has turned Charlotte into a cause.",
+		[]string{"PLACE Charlotte | Charlotte, CHARLOTTE", "ORG Charlotte Panthers | Charlotte Panthers"}, nil},
+	{"a wire headline's topic before a hyphen is no dateline",
+		"SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT .",
+		nil, []string{"SOCCER"}},
 	{"a name goes on across People's",
 		"North Korea, officially the Democratic People's Republic of Korea, tested a bomb.",
 		[]string{"PLACE Democratic People's Republic of Korea | Democratic People's Republic of Korea"}, []string{"Democratic People"}},

@@ -191,12 +191,12 @@ func teamsNamedForPlaces(ms []nameMention) {
 	places := map[string]bool{}
 	for _, m := range ms {
 		if m.Type == Place && len(m.Words) == 1 {
-			places[m.Words[0]] = true
+			places[strings.ToLower(m.Words[0])] = true
 		}
 	}
 	for i := range ms {
 		m := &ms[i]
-		if m.Type != Person || len(m.Words) < 2 || !places[m.Words[0]] {
+		if m.Type != Person || len(m.Words) < 2 || !places[strings.ToLower(m.Words[0])] {
 			continue
 		}
 		// The tagger writes NNP for most plurals in names ("Panthers"),

@@ -87,9 +87,10 @@ func retypeByName(ms []nameMention) {
 
 // unifyTypes gives every mention of one name the type that most of its
 // mentions have: the tagger types each sentence on its own, and may call
-// "Chelsea" a person in one and a place in the next. A name after "in",
-// "at", "from" or "near" gives the place one more vote. A tie keeps each
-// mention's own type. MISC mentions neither vote nor change; mentions
+// "Chelsea" a person in one and a place in the next. A type the text's
+// layout fixed (the dateline "CHARLOTTE —") decides outright; otherwise a
+// name after "in", "at", "from" or "near" gives the place one more vote,
+// and a tie keeps each mention's own type. MISC mentions neither vote nor change; mentions
 // typed by the text's layout vote but do not change.
 func unifyTypes(text string, ms []nameMention) {
 	votes := map[string]map[string]int{}
@@ -106,8 +107,20 @@ func unifyTypes(text string, ms []nameMention) {
 			votes[name][Place]++ // "in Chelsea", "from Charlotte": where, not who
 		}
 	}
+	// What the text's layout fixed (a dateline, a city before its state)
+	// decides for every mention of the name, whatever its case.
+	fixed := map[string]string{}
+	for _, m := range ms {
+		if m.Fixed {
+			fixed[strings.ToLower(text[m.Start:m.End])] = m.Type
+		}
+	}
 	for i := range ms {
 		m := &ms[i]
+		if t, ok := fixed[strings.ToLower(text[m.Start:m.End])]; ok && !m.Fixed && m.Type != vocab.Misc {
+			m.Type = t
+			continue
+		}
 		v := votes[text[m.Start:m.End]]
 		if m.Type == vocab.Misc || m.Fixed || len(v) < 2 {
 			continue
