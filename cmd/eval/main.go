@@ -40,7 +40,7 @@ func main() {
 }
 
 // sections are the parts of the evaluation, in the order they run.
-var sections = []string{"seed", "polnear", "conll", "ner", "cards", "speakers"}
+var sections = []string{"seed", "polnear", "attributions", "conll", "ner", "cards", "speakers"}
 
 // listFlag is a flag that may be repeated and takes comma-separated values.
 type listFlag []string
@@ -107,6 +107,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			err = evalSeed(o, stdout, head)
 		case "polnear":
 			err = evalPolnear(o, stdout, head)
+		case "attributions":
+			err = evalAttributions(o, stdout, head)
 		case "conll":
 			err = evalConll(o, stdout, head)
 		case "ner":

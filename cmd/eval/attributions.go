@@ -1,0 +1,210 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	"lede/core"
+)
+
+// Attribution kinds of PolNeAR, by their content: wholly in quote marks,
+// with quoted words inside reported speech, or reported without marks.
+const (
+	kindDirect   = "direct"
+	kindMixed    = "mixed"
+	kindIndirect = "indirect"
+)
+
+var attributionKinds = []string{kindDirect, kindMixed, kindIndirect}
+
+// attributionUnit is one content span of a gold attribution, with the
+// kind of its attribution and the attribution's source and cue spans.
+// Each span is a unit, as for direct quotes: the two halves of `"Yes,"
+// he said, "we will."` are two, as an analyzer reports them; a span that
+// is the content of several attributions is one unit.
+type attributionUnit struct {
+	span
+	kind    string
+	sources []span
+	cues    []span
+}
+
+// attributionUnits returns every content span of d's attributions as a
+// unit, in the order found.
+func attributionUnits(d pnDoc) []attributionUnit {
+	var out []attributionUnit
+	index := map[span]int{}
+	for _, a := range d.Attributions {
+		kind, marks := kindDirect, false
+		for _, c := range a.Content {
+			text := d.Text[c.ByteStart:c.ByteEnd]
+			if !whollyQuoted(text) {
+				kind = kindIndirect
+			}
+			marks = marks || strings.ContainsAny(text, "\"“”") || strings.Contains(text, "''")
+		}
+		if kind == kindIndirect && marks {
+			kind = kindMixed
+		}
+		var sources, cues []span
+		for _, s := range a.Source {
+			sources = append(sources, s.span())
+		}
+		for _, c := range a.Cue {
+			cues = append(cues, c.span())
+		}
+		for _, c := range a.Content {
+			if i, ok := index[c.span()]; ok {
+				out[i].sources = append(out[i].sources, sources...)
+				out[i].cues = append(out[i].cues, cues...)
+				continue
+			}
+			index[c.span()] = len(out)
+			out = append(out, attributionUnit{span: c.span(), kind: kind, sources: sources, cues: cues})
+		}
+	}
+	return out
+}
+
+// attributionCounts are the scores of one kind.
+type attributionCounts struct {
+	gold, found, exact, withSource, speaker, withCue, cue int
+	pred, predRight                                       int
+}
+
+func (t *attributionCounts) add(c *attributionCounts) {
+	t.gold += c.gold
+	t.found += c.found
+	t.exact += c.exact
+	t.withSource += c.withSource
+	t.speaker += c.speaker
+	t.withCue += c.withCue
+	t.cue += c.cue
+	t.pred += c.pred
+	t.predRight += c.predRight
+}
+
+// scoreAttributions scores one document with every attribution counted.
+// A gold unit (a content span) is found by a predicted quote that covers at least half of
+// its content and lies at least half inside it; exact when the spans are
+// the same (surrounding spaces and a trailing , . ; : ignored). A
+// predicted quote is right when at least half of it lies inside some
+// attribution's content. It returns the counts by kind (gold kinds for
+// recall, predicted kinds for precision) and the number of exact matches
+// over all kinds, each predicted quote used once.
+func scoreAttributions(d pnDoc, res core.Result) (map[string]*attributionCounts, int) {
+	counts := map[string]*attributionCounts{}
+	for _, k := range append(attributionKinds, "partial") {
+		counts[k] = &attributionCounts{}
+	}
+	byID := map[string]core.Entity{}
+	for _, e := range res.Entities {
+		byID[e.ID] = e
+	}
+	preds := quoteSpans(res.Quotes)
+	usedExact := make([]bool, len(preds))
+	exactAll := 0
+	for _, u := range attributionUnits(d) {
+		c := counts[u.kind]
+		c.gold++
+		best, bestO := -1, 0
+		for i, p := range preds {
+			if o := overlap(p, u.span); 2*o >= u.len() && 2*o >= p.len() && o > bestO {
+				best, bestO = i, o
+			}
+		}
+		for i, p := range preds {
+			if !usedExact[i] && sameSpan(d.Text, p, u.span) {
+				usedExact[i] = true
+				exactAll++
+				break
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		c.found++
+		q := res.Quotes[best]
+		if sameSpan(d.Text, preds[best], u.span) {
+			c.exact++
+		}
+		if len(u.sources) > 0 {
+			c.withSource++
+			if speakerOverlaps(q, byID, u.sources) {
+				c.speaker++
+			}
+		}
+		if len(u.cues) > 0 {
+			c.withCue++
+			for _, cs := range u.cues {
+				if q.Cue != nil && overlap(span{q.Cue.Start, q.Cue.End}, cs) > 0 {
+					c.cue++
+					break
+				}
+			}
+		}
+	}
+	for i, q := range res.Quotes {
+		c := counts[q.Kind]
+		if c == nil {
+			continue
+		}
+		c.pred++
+		if insideContent(preds[i], d.Attributions) {
+			c.predRight++
+		}
+	}
+	return counts, exactAll
+}
+
+// evalAttributions scores every attribution of PolNeAR, by kind.
+func evalAttributions(o options, w io.Writer, head map[string]any) error {
+	path := filepath.Join(o.shared, "eval", "polnear", o.split+".jsonl")
+	docs, err := loadPolnear(path)
+	if err != nil {
+		return err
+	}
+	type out struct {
+		counts map[string]*attributionCounts
+		exact  int
+	}
+	outs := parallelMap(docs, func(d pnDoc) out {
+		res, _ := core.Analyze(d.Text)
+		c, e := scoreAttributions(d, res)
+		return out{c, e}
+	})
+	total := map[string]*attributionCounts{}
+	exactAll, goldAll, predAll := 0, 0, 0
+	for _, x := range outs {
+		exactAll += x.exact
+		for k, c := range x.counts {
+			if total[k] == nil {
+				total[k] = &attributionCounts{}
+			}
+			total[k].add(c)
+			goldAll += c.gold
+			predAll += c.pred
+		}
+	}
+	fmt.Fprintf(w, "== PolNeAR %s, every attribution (%d documents) ==\n", o.split, len(docs))
+	fmt.Fprintln(w, "Found: a quote covers half of the content and lies half inside it; precision by predicted kind")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "  kind\tgold\trecall\texact\tpredicted\tprecision\tspeaker\tcue\t")
+	for _, k := range append(attributionKinds, "partial") {
+		c := total[k]
+		fmt.Fprintf(tw, "  %s\t%d\t%.3f\t%.3f\t%d\t%.3f\t%.3f\t%.3f\t\n", k, c.gold, ratio(c.found, c.gold), ratio(c.exact, c.gold),
+			c.pred, ratio(c.predRight, c.pred), ratio(c.speaker, c.withSource), ratio(c.cue, c.withCue))
+		if k != "partial" {
+			head["attr_"+k+"_recall"] = round(ratio(c.found, c.gold), 4)
+			head["attr_"+k+"_speaker"] = round(ratio(c.speaker, c.withSource), 4)
+		}
+	}
+	tw.Flush()
+	p, r := ratio(exactAll, predAll), ratio(exactAll, goldAll)
+	fmt.Fprintf(w, "  all attributions, exact span: P %.3f R %.3f F1 %.3f (%d of %d gold, %d predicted)\n", p, r, f1(p, r), exactAll, goldAll, predAll)
+	head["attr_exact_f1"] = round(f1(p, r), 4)
+	return nil
+}
