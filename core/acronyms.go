@@ -1,6 +1,7 @@
 package core
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -42,35 +43,33 @@ func definedAcronyms(text string, ms []nameMention) map[string]nameMention {
 // Consumer Financial Protection Bureau". With two such names the acronym
 // stays its own.
 func initialedAcronyms(text string, ms []nameMention, defined map[string]nameMention) {
+	// The names each acronym may spell, found once for all: a text with
+	// many acronyms must not compare each with every name.
+	spelt := map[string][]int{} // acronym → indexes in ms of the distinct names it spells
+	for i, m := range ms {
+		if m.Type != Org || len(m.Words) < 2 {
+			continue
+		}
+		for _, acr := range initialsOf(m.Words) {
+			if !slices.ContainsFunc(spelt[acr], func(j int) bool { return text[ms[j].Start:ms[j].End] == text[m.Start:m.End] }) {
+				spelt[acr] = append(spelt[acr], i)
+			}
+		}
+	}
 	for _, a := range ms {
 		acr := text[a.Start:a.End]
 		if _, ok := defined[acr]; ok || a.Type == Person || len(a.Words) != 1 || len(acr) < 3 || strings.ToUpper(acr) != acr {
 			continue
 		}
-		var long *nameMention
-		for i := range ms {
-			m := &ms[i]
-			if m.Type != Org || len(m.Words) < 2 || !isInitials(acr, m.Words) {
-				continue
-			}
-			if long != nil && text[long.Start:long.End] != text[m.Start:m.End] {
-				long = nil
-				break
-			}
-			long = m
-		}
-		if long != nil {
-			defined[acr] = *long
+		if names := spelt[acr]; len(names) == 1 {
+			defined[acr] = ms[names[0]]
 		}
 	}
 }
 
-// isInitials reports whether acr (in capitals) spells the initials of
-// words, where words that are not capitalized may be skipped.
-func isInitials(acr string, words []string) bool {
-	if strings.ToUpper(acr) != acr || len(acr) < 2 {
-		return false
-	}
+// initialsOf returns the acronyms that isInitials accepts for a name: the
+// initials of all its words, and of its capitalized words.
+func initialsOf(words []string) []string {
 	var all, caps strings.Builder
 	for _, w := range words {
 		r := wordutil.FirstRune(w)
@@ -79,5 +78,14 @@ func isInitials(acr string, words []string) bool {
 			caps.WriteRune(r)
 		}
 	}
-	return acr == all.String() || acr == caps.String()
+	if all.String() == caps.String() {
+		return []string{all.String()}
+	}
+	return []string{all.String(), caps.String()}
+}
+
+// isInitials reports whether acr (in capitals) spells the initials of
+// words, where words that are not capitalized may be skipped.
+func isInitials(acr string, words []string) bool {
+	return strings.ToUpper(acr) == acr && len(acr) >= 2 && slices.Contains(initialsOf(words), acr)
 }

@@ -195,10 +195,16 @@ func (g *grouper) orgSuffixes(ms []nameMention) {
 		words []string
 		group int
 	}
-	var orgs []named
+	// The distinct longer names, by their last word, so that a text with
+	// many names compares each only with those that may end it.
+	byLast := map[string][]named{}
 	for _, m := range ms {
-		if m.Type == Org && len(m.Words) >= 2 && !slices.ContainsFunc(orgs, func(o named) bool { return o.group == m.Entity && len(o.words) == len(m.Words) }) {
-			orgs = append(orgs, named{m.Words, m.Entity})
+		if m.Type != Org || len(m.Words) < 2 {
+			continue
+		}
+		last := m.Words[len(m.Words)-1]
+		if !slices.ContainsFunc(byLast[last], func(o named) bool { return o.group == m.Entity && slices.Equal(o.words, m.Words) }) {
+			byLast[last] = append(byLast[last], named{m.Words, m.Entity})
 		}
 	}
 	for i := range ms {
@@ -207,7 +213,7 @@ func (g *grouper) orgSuffixes(ms []nameMention) {
 			continue
 		}
 		into := -1
-		for _, o := range orgs {
+		for _, o := range byLast[m.Words[len(m.Words)-1]] {
 			if len(o.words) > len(m.Words) && o.group != m.Entity && slices.Equal(o.words[len(o.words)-len(m.Words):], m.Words) {
 				if into >= 0 && into != o.group {
 					into = -2 // two longer names end so: it is neither
