@@ -15,18 +15,22 @@ import (
 // dash an organization (a news agency). The tagger reads capitals poorly,
 // and a dateline is where news puts them. Mentions there are replaced.
 func datelines(text string, sents []sentenceTokens, ms []nameMention) []nameMention {
+	bySent := map[int][]nameMention{} // sentence → the dateline's mentions
 	var found []nameMention
 	for si, s := range sents {
 		if s.Start > 0 && text[s.Start-1] != '\n' {
 			continue // a dateline opens a line
 		}
-		found = append(found, datelineMentions(text, si, s.Toks)...)
+		if d := datelineMentions(text, si, s.Toks); len(d) > 0 {
+			bySent[si] = d
+			found = append(found, d...)
+		}
 	}
 	if len(found) == 0 {
 		return ms
 	}
 	ms = slices.DeleteFunc(ms, func(m nameMention) bool {
-		return slices.ContainsFunc(found, func(d nameMention) bool { return m.Start < d.End && d.Start < m.End })
+		return slices.ContainsFunc(bySent[m.Sent], func(d nameMention) bool { return m.Start < d.End && d.Start < m.End })
 	})
 	ms = append(ms, found...)
 	sortNameMentions(ms)

@@ -138,12 +138,16 @@ func unifyTypes(text string, ms []nameMention) {
 // afterLocative reports whether the word before offset is a preposition
 // of place: "in", "at", "from", "near".
 func afterLocative(text string, offset int) bool {
-	before := strings.TrimRight(text[:offset], " ")
-	if len(before) == len(text[:offset]) {
+	before := text[max(0, offset-8):offset] // the longest preposition and its space fit
+	trimmed := strings.TrimRight(before, " ")
+	if len(trimmed) == len(before) {
 		return false // no space: not a word of its own
 	}
-	i := strings.LastIndexAny(before, " \n\t(") + 1
-	switch before[i:] {
+	i := strings.LastIndexAny(trimmed, " \n\t(") + 1
+	if i == 0 && offset-8 > 0 {
+		return false // a longer word than any preposition here
+	}
+	switch trimmed[i:] {
 	case "in", "at", "from", "near", "In", "At", "From", "Near":
 		return true
 	}
