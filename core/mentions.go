@@ -183,63 +183,12 @@ func cleanMention(text string, toks []tokenize.Token, sent int, m candidate) (na
 // state and party: "Massachusetts Democrat", "Texas Republicans".
 var partyMember = map[string]bool{"Democrat": true, "Democrats": true, "Republican": true, "Republicans": true}
 
-// teamsNamedForPlaces types as an organization a "person" whose first
-// word is a place of the text and whose last word is a plural: "the
-// Charlotte Panthers" beside "Charlotte, N.C.". No person's name ends in
-// a plural.
-func teamsNamedForPlaces(ms []nameMention) {
-	places := map[string]bool{}
-	for _, m := range ms {
-		if m.Type == Place && len(m.Words) == 1 {
-			places[strings.ToLower(m.Words[0])] = true
-		}
-	}
-	for i := range ms {
-		m := &ms[i]
-		if m.Type != Person || len(m.Words) < 2 || !places[strings.ToLower(m.Words[0])] {
-			continue
-		}
-		// The tagger writes NNP for most plurals in names ("Panthers"),
-		// so the plural is read off the word.
-		if last := m.Words[len(m.Words)-1]; len(last) > 3 && strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") {
-			m.Type = Org
-		}
-	}
-}
-
-// placesBeforeStates types as a place a name followed by a comma and a
-// US state as news abbreviates it, or a country: "Charlotte, N.C.",
-// "Perth, Australia". The tagger may take the city for a first name.
-func placesBeforeStates(text string, ms []nameMention) {
-	for i := range ms {
-		m := &ms[i]
-		rest, ok := strings.CutPrefix(text[m.End:], ", ")
-		if !ok || m.Type == Org {
-			continue
-		}
-		w := rest[:strings.IndexFunc(rest+" ", func(r rune) bool { return r == ' ' || r == ',' || r == '\n' || r == ';' || r == ')' })]
-		if stateAbbreviations[strings.TrimSuffix(w, ".")] || lexicon.Country[strings.TrimSuffix(w, ".")] != "" {
-			m.Type, m.Fixed = Place, true
-		}
-	}
-}
-
 // keepsStop reports whether a name's last word keeps its full stop: an
 // abbreviation ("Jr."), initials ("N.C.") or a US state as news writes
 // it ("Mich.", "Okla.").
 func keepsStop(w string) bool {
 	bare := strings.TrimSuffix(w, ".")
 	return segment.Abbreviations[strings.ToLower(bare)] || segment.IsInitials(bare) || stateAbbreviations[bare]
-}
-
-// stateAbbreviations are the US states as AP style abbreviates them.
-var stateAbbreviations = map[string]bool{
-	"Ala": true, "Ariz": true, "Ark": true, "Calif": true, "Colo": true, "Conn": true, "Del": true,
-	"Fla": true, "Ga": true, "Ill": true, "Ind": true, "Kan": true, "Ky": true, "La": true, "Md": true,
-	"Mass": true, "Mich": true, "Minn": true, "Miss": true, "Mo": true, "Mont": true, "Neb": true,
-	"Nev": true, "Okla": true, "Ore": true, "Pa": true, "Tenn": true, "Vt": true, "Va": true,
-	"Wash": true, "Wis": true, "Wyo": true, "N.C": true, "S.C": true, "N.Y": true, "N.J": true,
-	"N.H": true, "N.M": true, "N.D": true, "S.D": true, "R.I": true, "W.Va": true, "D.C": true,
 }
 
 // roleOfBefore reports whether "of" and a role word stand just before the

@@ -153,3 +153,27 @@ func afterLocative(text string, offset int) bool {
 	}
 	return false
 }
+
+// teamsNamedForPlaces types as an organization a "person" whose first
+// word is a place of the text and whose last word is a plural: "the
+// Charlotte Panthers" beside "Charlotte, N.C.". No person's name ends in
+// a plural.
+func teamsNamedForPlaces(ms []nameMention) {
+	places := map[string]bool{}
+	for _, m := range ms {
+		if m.Type == Place && len(m.Words) == 1 {
+			places[strings.ToLower(m.Words[0])] = true
+		}
+	}
+	for i := range ms {
+		m := &ms[i]
+		if m.Type != Person || len(m.Words) < 2 || !places[strings.ToLower(m.Words[0])] {
+			continue
+		}
+		// The tagger writes NNP for most plurals in names ("Panthers"),
+		// so the plural is read off the word.
+		if last := m.Words[len(m.Words)-1]; len(last) > 3 && strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") {
+			m.Type = Org
+		}
+	}
+}

@@ -9,6 +9,9 @@ import (
 	"lede/internal/tokenize"
 )
 
+// The text's layout types some names for sure: a dateline, a city before
+// its state. Such mentions are Fixed: later guesses leave their type.
+
 // datelines types the dateline that opens a news paragraph, "FLINT,
 // Mich., Oct. 4 (UPI) —" or "WASHINGTON —": the words in capitals before
 // the comma or the dash are a place, and a name in brackets before the
@@ -83,4 +86,31 @@ func isCapitalsWord(w string) bool {
 		}
 	}
 	return letters >= 2 && strings.ToUpper(w) == w
+}
+
+// placesBeforeStates types as a place a name followed by a comma and a
+// US state as news abbreviates it, or a country: "Charlotte, N.C.",
+// "Perth, Australia". The tagger may take the city for a first name.
+func placesBeforeStates(text string, ms []nameMention) {
+	for i := range ms {
+		m := &ms[i]
+		rest, ok := strings.CutPrefix(text[m.End:], ", ")
+		if !ok || m.Type == Org {
+			continue
+		}
+		w := rest[:strings.IndexFunc(rest+" ", func(r rune) bool { return r == ' ' || r == ',' || r == '\n' || r == ';' || r == ')' })]
+		if stateAbbreviations[strings.TrimSuffix(w, ".")] || lexicon.Country[strings.TrimSuffix(w, ".")] != "" {
+			m.Type, m.Fixed = Place, true
+		}
+	}
+}
+
+// stateAbbreviations are the US states as AP style abbreviates them.
+var stateAbbreviations = map[string]bool{
+	"Ala": true, "Ariz": true, "Ark": true, "Calif": true, "Colo": true, "Conn": true, "Del": true,
+	"Fla": true, "Ga": true, "Ill": true, "Ind": true, "Kan": true, "Ky": true, "La": true, "Md": true,
+	"Mass": true, "Mich": true, "Minn": true, "Miss": true, "Mo": true, "Mont": true, "Neb": true,
+	"Nev": true, "Okla": true, "Ore": true, "Pa": true, "Tenn": true, "Vt": true, "Va": true,
+	"Wash": true, "Wis": true, "Wyo": true, "N.C": true, "S.C": true, "N.Y": true, "N.J": true,
+	"N.H": true, "N.M": true, "N.D": true, "S.D": true, "R.I": true, "W.Va": true, "D.C": true,
 }
