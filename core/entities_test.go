@@ -58,6 +58,15 @@ type entityCase struct {
 }
 
 var entityCases = []entityCase{
+	{"an organization named by the end of a longer name joins it",
+		"Schiff, a member of the House Intelligence Committee, spoke on Monday. The Intelligence Committee will meet again.",
+		[]string{"ORG House Intelligence Committee | House Intelligence Committee, Intelligence Committee"}, nil},
+	{"a group's word inside an organization's name keeps it whole",
+		"“This is a disgusting day,” said G.K. Butterfield, head of the Congressional Black Caucus.",
+		[]string{"ORG Congressional Black Caucus | Congressional Black Caucus"}, []string{"Congressional", "Caucus"}},
+	{"a state-party description the tagger took for a name is a group, not a place",
+		"First Lady Laura Bush met the Massachusetts Democrat, Rep. Jim Smith (D-Mo.), and the Rev. Peter Wherry.",
+		[]string{"NORP Massachusetts Democrat | Massachusetts Democrat"}, nil},
 	{"a dateline fixes the type of the city's name everywhere",
 		"Charlotte struggles to return to normal after shooting.\n\nCHARLOTTE - Nearly a week after the shooting, the city was quiet. The National Football League's Charlotte Panthers play here. The mother of seven has turned Charlotte into a cause.",
 		[]string{"PLACE Charlotte | Charlotte, CHARLOTTE", "ORG Charlotte Panthers | Charlotte Panthers"}, nil},
