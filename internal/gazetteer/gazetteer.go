@@ -57,11 +57,12 @@ func (g *Gazetteer) Len() int {
 // Marks returns, for each word, the lists whose phrases cover it, as
 // "class:B" for a phrase's first word and "class:I" for the others, with
 // "~" after the class when the case differs. Each mark is given once per
-// word, in the order found.
-func (g *Gazetteer) Marks(words []string) [][]string {
+// word, in the order found. lower holds the words in lower case, as the
+// caller has them already.
+func (g *Gazetteer) Marks(words, lower []string) [][]string {
 	out := make([][]string, len(words))
-	for i, w := range words {
-		for _, e := range g.byFirst[strings.ToLower(w)] {
+	for i := range words {
+		for _, e := range g.byFirst[lower[i]] {
 			if i+len(e.words) > len(words) {
 				continue
 			}

@@ -11,7 +11,8 @@ func TestMarks(t *testing.T) {
 	if g.Len() != 4 {
 		t.Fatalf("Len = %d, want 4", g.Len())
 	}
-	got := g.Marks(strings.Fields("The New York Times and CHARLOTTE"))
+	words := strings.Fields("The New York Times and CHARLOTTE")
+	got := g.Marks(words, strings.Fields(strings.ToLower("The New York Times and CHARLOTTE")))
 	want := [][]string{
 		nil,
 		{"city:B", "org:B"},

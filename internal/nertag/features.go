@@ -15,17 +15,19 @@ import (
 // sentence is what the features read of one sentence: its tokens, the
 // name-list phrases that cover each, and how the sentence is cased.
 type sentence struct {
-	toks []tokenize.Token
-	gaz  [][]string // gazetteer marks of each token
-	kase string     // "caps", "title" or "mixed"
+	toks  []tokenize.Token
+	lower []string   // each token's text in lower case, which many features read
+	gaz   [][]string // gazetteer marks of each token
+	kase  string     // "caps", "title" or "mixed"
 }
 
 func newSentence(toks []tokenize.Token, g *gazetteer.Gazetteer) *sentence {
 	words := make([]string, len(toks))
+	lower := make([]string, len(toks))
 	for i, t := range toks {
-		words[i] = t.Text
+		words[i], lower[i] = t.Text, strings.ToLower(t.Text)
 	}
-	return &sentence{toks: toks, gaz: g.Marks(words), kase: sentenceCase(words)}
+	return &sentence{toks: toks, lower: lower, gaz: g.Marks(words, lower), kase: sentenceCase(words)}
 }
 
 // sentenceCase tells an ALL CAPS line and a Title Case headline from
@@ -61,7 +63,7 @@ func sentenceCase(words []string) string {
 func features(s *sentence, i int, p1, p2 string, out []uint32) []uint32 {
 	toks := s.toks
 	word := toks[i].Text
-	lower := strings.ToLower(word)
+	lower := s.lower[i]
 	shape := wordShape(word)
 	add := func(h perceptron.Hash) { out = append(out, uint32(h)) }
 	add(perceptron.NewHash("b"))
@@ -88,7 +90,7 @@ func features(s *sentence, i int, p1, p2 string, out []uint32) []uint32 {
 			add(perceptron.NewHash(name).Add("<none>"))
 			return
 		}
-		add(perceptron.NewHash(name + "w").Add(strings.ToLower(toks[j].Text)))
+		add(perceptron.NewHash(name + "w").Add(s.lower[j]))
 		add(perceptron.NewHash(name + "t").Add(toks[j].Tag))
 		add(perceptron.NewHash(name + "s").Add(wordShape(toks[j].Text)))
 	}
@@ -97,13 +99,13 @@ func features(s *sentence, i int, p1, p2 string, out []uint32) []uint32 {
 	ctx("-2", i-2)
 	ctx("+2", i+2)
 	if i+1 < len(toks) {
-		add(perceptron.NewHash("w+1").Add(lower).Add(strings.ToLower(toks[i+1].Text)))
+		add(perceptron.NewHash("w+1").Add(lower).Add(s.lower[i+1]))
 	}
 	if i > 0 {
-		add(perceptron.NewHash("w-1").Add(strings.ToLower(toks[i-1].Text)).Add(lower))
+		add(perceptron.NewHash("w-1").Add(s.lower[i-1]).Add(lower))
 	}
 	if i+1 < len(toks) {
-		add(perceptron.NewHash("p1+1").Add(p1).Add(strings.ToLower(toks[i+1].Text)))
+		add(perceptron.NewHash("p1+1").Add(p1).Add(s.lower[i+1]))
 		add(perceptron.NewHash("s+1").Add(shape).Add(wordShape(toks[i+1].Text)))
 	}
 	if i > 0 {
@@ -137,27 +139,27 @@ func listFeatures(s *sentence, i int, p1 string, out []uint32) []uint32 {
 		}
 	}
 	// Word lists: what the word is known as, and what its neighbours are.
-	for _, g := range gazetteerClasses(word) {
+	for _, g := range gazetteerClasses(word, s.lower[i]) {
 		add(perceptron.NewHash("g").Add(g))
 		add(perceptron.NewHash("gp1").Add(g).Add(p1))
 	}
 	if i > 0 {
-		for _, g := range gazetteerClasses(toks[i-1].Text) {
+		for _, g := range gazetteerClasses(toks[i-1].Text, s.lower[i-1]) {
 			add(perceptron.NewHash("g-1").Add(g))
 		}
 	}
 	if i+1 < len(toks) {
-		for _, g := range gazetteerClasses(toks[i+1].Text) {
+		for _, g := range gazetteerClasses(toks[i+1].Text, s.lower[i+1]) {
 			add(perceptron.NewHash("g+1").Add(g))
 		}
 	}
 	return out
 }
 
-// gazetteerClasses returns the word lists that hold word.
-func gazetteerClasses(word string) []string {
+// gazetteerClasses returns the word lists that hold word (lower: the word
+// in lower case).
+func gazetteerClasses(word, lower string) []string {
 	var out []string
-	lower := strings.ToLower(word)
 	if lexicon.Country[word] != "" {
 		out = append(out, "country")
 	}
