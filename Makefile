@@ -83,9 +83,11 @@ fuzz:
 	$(GO) test ./wasm -run '^$$' -fuzz '^FuzzUTF16Index$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
 
 ## model: retrain the entity tagger on CoNLL-2003 and the training part of
-## eval/ner, with the name lists of gazetteers/ (deterministic; a few minutes)
+## eval/ner, with the name lists of gazetteers/, and the attribution tagger on
+## PolNeAR train (deterministic; a few minutes)
 model:
 	$(GO) run ./cmd/train-entities -shared $(SHARED) -o internal/nertag/ner.bin -gazetteer internal/nertag/gazetteer.txt
+	$(GO) run ./cmd/train-attributions -shared $(SHARED) -o internal/attrtag/attr.bin
 
 ## bench: Go benchmarks of core per stage, then the page in headless
 ## Chromium (its last line is one JSON object)

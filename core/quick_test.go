@@ -13,6 +13,7 @@ func TestQuickAnalyze(t *testing.T) {
 	}
 	checkInvariants(t, text, res)
 	full, _ := Analyze(text)
+	full.Quotes = quotations(full.Quotes)
 	if len(res.Quotes) != len(full.Quotes) || len(res.Sentences) != len(full.Sentences) {
 		t.Errorf("quick: %d quotes and %d sentences; full: %d and %d", len(res.Quotes), len(res.Sentences), len(full.Quotes), len(full.Sentences))
 	}

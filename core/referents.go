@@ -89,7 +89,9 @@ func (f *speakerFinder) resolve(start, end, c, n int, conf float64) attribution 
 	if f.isProperName(start, end) {
 		// A name the tagger missed is still a name: give it an entity.
 		a.method = MethodExplicit
-		a.entity = f.addEntity(phrase)
+		if !f.noNewEntities {
+			a.entity = f.addEntity(phrase)
+		}
 		return a
 	}
 	a.method = MethodNominal

@@ -46,7 +46,7 @@ type Quote struct {
 	Start          int      `json:"start"`
 	End            int      `json:"end"`
 	Text           string   `json:"text"`
-	Kind           string   `json:"kind"`           // direct, partial or indirect
+	Kind           string   `json:"kind"`           // direct, partial, indirect or mixed (see KindDirect)
 	Speaker        *string  `json:"speaker"`        // entity ID, or nil when nobody can be named
 	SpeakerMention *Mention `json:"speakerMention"` // the words naming the speaker, or nil
 	Cue            *Mention `json:"cue"`            // the speech verb or phrase, or nil

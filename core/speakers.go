@@ -38,6 +38,12 @@ type speakerFinder struct {
 	ms     []nameMention    // entity mentions, in text order
 	ents   []Entity
 	gender []byte // per entity: 'm', 'f' or 0
+
+	// noNewEntities stops resolve from making an entity of a name that
+	// no mention covers. Reported speech sets it: its sources come from
+	// a tagger that is less sure of them than the quotation sieves are
+	// of theirs, and the entities must not depend on it.
+	noNewEntities bool
 }
 
 // attribution is the speaker found for one quote.
@@ -81,27 +87,43 @@ func attributeQuotes(text string, sents []sentenceTokens, quotes []quotes.Quote,
 	}
 	f.continuations(attrs)
 
-	out := make([]Quote, len(quotes))
+	f.noNewEntities = true
+	reported := f.reportedQuotes(f.reportedSpeech(sents), attrs)
+	out := make([]Quote, 0, len(quotes)+len(reported))
 	for i, q := range quotes {
-		a := attrs[i]
-		out[i] = Quote{
-			Start: q.Start, End: q.End,
-			Text:           text[q.TextStart:q.TextEnd],
-			Kind:           q.Kind,
-			SpeakerMention: a.mention,
-			Cue:            a.cue,
-			Method:         a.method,
-			Confidence:     math.Round(a.confidence*100) / 100,
-		}
-		if a.entity >= 0 {
-			id := f.ents[a.entity].ID
-			out[i].Speaker = &id
-		}
+		out = append(out, f.quote(q.Start, q.End, q.TextStart, q.TextEnd, q.Kind, attrs[i]))
 	}
+	out = append(out, reported...)
+	// In text order; a mixed content before the quotations inside it.
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Start != out[j].Start {
+			return out[i].Start < out[j].Start
+		}
+		return out[i].End > out[j].End
+	})
 	for i := range f.ents {
 		sortMentions(f.ents[i].Mentions)
 	}
 	return out, f.ents
+}
+
+// quote makes the Quote of span [start, end), its words [textStart,
+// textEnd), with attribution a.
+func (f *speakerFinder) quote(start, end, textStart, textEnd int, kind string, a attribution) Quote {
+	q := Quote{
+		Start: start, End: end,
+		Text:           f.text[textStart:textEnd],
+		Kind:           kind,
+		SpeakerMention: a.mention,
+		Cue:            a.cue,
+		Method:         a.method,
+		Confidence:     math.Round(a.confidence*100) / 100,
+	}
+	if a.entity >= 0 {
+		id := f.ents[a.entity].ID
+		q.Speaker = &id
+	}
+	return q
 }
 
 // copyMention gives each quote its own Mention: the wasm boundary

@@ -96,6 +96,14 @@ func (t *attributionCounts) add(c *attributionCounts) {
 // recall, predicted kinds for precision) and the number of exact matches
 // over all kinds, each predicted quote used once.
 func scoreAttributions(d pnDoc, res core.Result) (map[string]*attributionCounts, int) {
+	c, e, _ := scoreAttributionsMisses(d, res)
+	return c, e
+}
+
+// scoreAttributionsMisses is scoreAttributions that also lists the gold
+// units not found and the predicted quotes outside every content.
+func scoreAttributionsMisses(d pnDoc, res core.Result) (map[string]*attributionCounts, int, []string) {
+	var misses []string
 	counts := map[string]*attributionCounts{}
 	for _, k := range append(attributionKinds, "partial") {
 		counts[k] = &attributionCounts{}
@@ -124,12 +132,21 @@ func scoreAttributions(d pnDoc, res core.Result) (map[string]*attributionCounts,
 			}
 		}
 		if best < 0 {
+			near := ""
+			for i, p := range preds {
+				if overlap(p, u.span) > 0 {
+					near += fmt.Sprintf(" | %s %q", res.Quotes[i].Kind, d.Text[p.start:p.end])
+				}
+			}
+			misses = append(misses, fmt.Sprintf("missed %s %q%s", u.kind, d.Text[u.start:u.end], near))
 			continue
 		}
 		c.found++
 		q := res.Quotes[best]
 		if sameSpan(d.Text, preds[best], u.span) {
 			c.exact++
+		} else {
+			misses = append(misses, fmt.Sprintf("inexact %s %q\n      got %q", u.kind, d.Text[u.start:u.end], d.Text[preds[best].start:preds[best].end]))
 		}
 		if len(u.sources) > 0 {
 			c.withSource++
@@ -155,9 +172,11 @@ func scoreAttributions(d pnDoc, res core.Result) (map[string]*attributionCounts,
 		c.pred++
 		if insideContent(preds[i], d.Attributions) {
 			c.predRight++
+		} else {
+			misses = append(misses, fmt.Sprintf("false %s %q", q.Kind, d.Text[q.Start:q.End]))
 		}
 	}
-	return counts, exactAll
+	return counts, exactAll, misses
 }
 
 // evalAttributions scores every attribution of PolNeAR, by kind.
@@ -170,15 +189,21 @@ func evalAttributions(o options, w io.Writer, head map[string]any) error {
 	type out struct {
 		counts map[string]*attributionCounts
 		exact  int
+		misses []string
 	}
 	outs := parallelMap(docs, func(d pnDoc) out {
 		res, _ := core.Analyze(d.Text)
-		c, e := scoreAttributions(d, res)
-		return out{c, e}
+		c, e, m := scoreAttributionsMisses(d, res)
+		return out{c, e, m}
 	})
 	total := map[string]*attributionCounts{}
 	exactAll, goldAll, predAll := 0, 0, 0
 	for _, x := range outs {
+		if o.verbose {
+			for _, m := range x.misses {
+				fmt.Fprintln(w, "  ", m)
+			}
+		}
 		exactAll += x.exact
 		for k, c := range x.counts {
 			if total[k] == nil {

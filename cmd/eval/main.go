@@ -177,7 +177,7 @@ func evalSeed(o options, w io.Writer, head map[string]any) error {
 	if err != nil {
 		return err
 	}
-	s := scoreSeed(d, res)
+	s := scoreSeed(d, quotationsOnly(res))
 	fmt.Fprintf(w, "== Seed article (%d bytes) ==\n", len(d.text))
 	fmt.Fprintln(w, "Entities: exact span and type; optional spans, NORP spans and NORP predictions not scored")
 	printEntityTable(w, s.entities)
@@ -258,7 +258,7 @@ func evalPolnear(o options, w io.Writer, head map[string]any) error {
 	}
 	outs := parallelMap(docs, func(d pnDoc) out {
 		res, err := core.Analyze(d.Text)
-		return out{scorePolnear(d, res), err}
+		return out{scorePolnear(d, quotationsOnly(res)), err}
 	})
 	s := &pnScore{}
 	nerr := 0

@@ -7,6 +7,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"lede/core"
 )
 
 // span is a half-open byte range [start, end) of a text.
@@ -238,4 +240,19 @@ func truncate(s string, n int) string {
 	}
 	r := []rune(s)
 	return string(r[:n-1]) + "…"
+}
+
+// quotationsOnly returns res with only its quotations (direct and partial
+// quotes): the sections that score quotations leave reported speech
+// (indirect and mixed) to the attributions section, so that a reported
+// content around a quotation is not taken for it.
+func quotationsOnly(res core.Result) core.Result {
+	var qs []core.Quote
+	for _, q := range res.Quotes {
+		if q.Kind == core.KindDirect || q.Kind == core.KindPartial {
+			qs = append(qs, q)
+		}
+	}
+	res.Quotes = qs
+	return res
 }

@@ -143,6 +143,7 @@ func scoreSpeakers(g speakerGold, text string) (speakerCounts, []string) {
 	var c speakerCounts
 	var miss []string
 	res, _ := core.Analyze(text)
+	res = quotationsOnly(res)
 	byID := map[string]core.Entity{}
 	for _, e := range res.Entities {
 		byID[e.ID] = e

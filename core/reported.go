@@ -1,0 +1,259 @@
+package core
+
+import (
+	"os"
+	"slices"
+	"sort"
+	"strings"
+
+	"lede/core/internal/quotes"
+	"lede/internal/attrtag"
+)
+
+// Quote kinds: quotations (direct, partial) and reported speech
+// (indirect, mixed).
+const (
+	KindDirect   = quotes.Direct  // a quoted clause or sentence: "We will win," he said
+	KindPartial  = quotes.Partial // quoted words inside a sentence of the writer's, scare quotes and titles included
+	KindIndirect = "indirect"     // reported without quote marks: Lavrov said Russia would never accept it
+	KindMixed    = "mixed"        // reported, with quoted words inside: he called the plan "a disaster"
+)
+
+// reportedSpan is one reported content found by the attribution tagger,
+// with its cue and source parts (token indexes into f.toks; -1 when the
+// tagger found none).
+type reportedSpan struct {
+	start, end       int // content tokens [start, end)
+	cueStart, cueEnd int
+	srcStart, srcEnd int
+	inner            []int // the quotes inside the content
+	cueAfter         bool  // the cue follows the content ("…, he said")
+}
+
+// reportedSpeech is the stage after quotation attribution: it tags each
+// sentence's sources, cues and contents (package attrtag) and keeps every
+// content that has a cue and is not itself a quotation. Its input is the
+// sentences' tokens; its output, the reported spans with their parts.
+func (f *speakerFinder) reportedSpeech(sents []sentenceTokens) []reportedSpan {
+	var out []reportedSpan
+	base := 0
+	for _, s := range sents {
+		parts := attrtag.Tag(s.Toks)
+		for _, p := range parts {
+			if p.Role != attrtag.Content {
+				continue
+			}
+			r := reportedSpan{start: base + p.Start, end: base + p.End, cueStart: -1, srcStart: -1}
+			f.trimContent(&r)
+			if r.start >= r.end || !f.pickCue(&r, parts, base) && os.Getenv("NOCUE") == "" {
+				continue
+			}
+			if !f.placeQuotes(&r) {
+				continue
+			}
+			f.pickSource(&r, parts, base)
+			out = append(out, r)
+		}
+		base += len(s.Toks)
+	}
+	return out
+}
+
+// trimContent drops a content's final comma, colon or full stop and a
+// leading comma: the content is the clause, not its punctuation.
+func (f *speakerFinder) trimContent(r *reportedSpan) {
+	for r.end > r.start {
+		switch f.toks[r.end-1].Text {
+		case ",", ":", ";", ".", "—", "–", "-":
+			r.end--
+			continue
+		}
+		break
+	}
+	for r.start < r.end {
+		switch f.toks[r.start].Text {
+		case ",", ":", ";", "—", "–", "-":
+			r.start++
+			continue
+		}
+		break
+	}
+}
+
+// pickCue gives r the nearest cue part of its sentence: the one before
+// the content, or the one after it. A content without a cue is not
+// reported speech.
+func (f *speakerFinder) pickCue(r *reportedSpan, parts []attrtag.Part, base int) bool {
+	best, bestD := -1, 1<<30
+	for i, p := range parts {
+		if p.Role != attrtag.Cue {
+			continue
+		}
+		s, e := base+p.Start, base+p.End
+		d := 0
+		switch {
+		case e <= r.start:
+			d = r.start - e
+		case s >= r.end:
+			d = s - r.end
+		default:
+			continue
+		}
+		if d < bestD {
+			best, bestD = i, d
+		}
+	}
+	if best < 0 {
+		return false
+	}
+	r.cueStart, r.cueEnd = base+parts[best].Start, base+parts[best].End
+	r.cueAfter = r.cueStart >= r.end
+	return true
+}
+
+// placeQuotes relates r to the quotations: a content that is a quotation
+// (or lies inside one) is left to it; one that holds quotations is mixed
+// and takes them whole.
+func (f *speakerFinder) placeQuotes(r *reportedSpan) bool {
+	start, end := f.toks[r.start].Start, f.toks[r.end-1].End
+	i := sort.Search(len(f.quotes), func(i int) bool { return f.quotes[i].End > start })
+	for ; i < len(f.quotes) && f.quotes[i].Start < end; i++ {
+		q := f.quotes[i]
+		if q.Start <= start && q.End >= end || 2*(min(q.End, end)-max(q.Start, start)) >= end-start {
+			return false // a quotation, or mostly one
+		}
+		// Take a quotation that the content cuts: its marks belong together.
+		if q.Start < start {
+			r.start, _ = f.tokenRange(q.Start, q.End)
+		}
+		if q.End > end {
+			_, r.end = f.tokenRange(q.Start, q.End)
+		}
+		r.inner = append(r.inner, i)
+	}
+	return r.start < r.end
+}
+
+// pickSource gives r the source part next to its cue, if the tagger found
+// one outside the content.
+func (f *speakerFinder) pickSource(r *reportedSpan, parts []attrtag.Part, base int) {
+	best, bestD := -1, 1<<30
+	for i, p := range parts {
+		if p.Role != attrtag.Source {
+			continue
+		}
+		s, e := base+p.Start, base+p.End
+		if s < r.end && e > r.start {
+			continue
+		}
+		d := 0
+		switch {
+		case e <= r.cueStart:
+			d = r.cueStart - e
+		case s >= r.cueEnd:
+			d = s - r.cueEnd
+		default:
+			continue
+		}
+		if d < bestD && d <= 8 {
+			best, bestD = i, d
+		}
+	}
+	if best >= 0 {
+		r.srcStart, r.srcEnd = base+parts[best].Start, base+parts[best].End
+	}
+}
+
+// attributeReported finds the speaker of r: the tagged source, resolved
+// like a quotation's (a name, a pronoun, a description); without one,
+// the subject of the cue as the quotation sieves find it.
+func (f *speakerFinder) attributeReported(r reportedSpan, lo, hi int) attribution {
+	n := r.cueEnd - r.cueStart
+	if r.srcStart >= 0 {
+		return f.resolve(r.srcStart, r.srcEnd, r.cueStart, n, 0.85)
+	}
+	if strings.EqualFold(f.toks[r.cueStart].Text, "according") || r.cueAfter && r.cueEnd < hi && !strings.HasPrefix(f.toks[r.cueEnd].Tag, "PRP") {
+		if a, ok := f.objectSpeaker(r.cueStart, n, hi, 0.8); ok {
+			return a
+		}
+	}
+	from := lo
+	if r.cueAfter {
+		from = r.end
+	}
+	if a, ok := f.subject(r.cueStart, n, from, 0.8); ok {
+		return a
+	}
+	cue := f.spanMention(r.cueStart, r.cueEnd)
+	return attribution{entity: -1, cue: cue, method: MethodNone}
+}
+
+// namesSpeaker reports whether r's content is where a quotation's
+// speaker is named ("…," the president added): a source the tagger took
+// for content.
+func (f *speakerFinder) namesSpeaker(r reportedSpan, attrs []attribution) bool {
+	start, end := f.toks[r.start].Start, f.toks[r.end-1].End
+	for i, a := range attrs {
+		if m := a.mention; m != nil && m.Start < end && m.End > start && !slices.Contains(r.inner, i) &&
+			a.method != MethodContinuation && a.method != MethodContext {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceBounds returns the token range of the sentence holding token i.
+func (f *speakerFinder) sentenceBounds(i int) (int, int) {
+	lo, hi := i, i
+	for lo > 0 && !f.ends[lo-1] {
+		lo--
+	}
+	for hi < len(f.toks) && !f.ends[hi] {
+		hi++
+	}
+	return lo, min(hi+1, len(f.toks))
+}
+
+// reportedQuotes attributes each reported span and returns it as a Quote
+// of kind indirect or mixed. A mixed content and the quotations inside it
+// have one speaker: the quotations' own when their sieves named one, else
+// the content's, which they then take.
+func (f *speakerFinder) reportedQuotes(rs []reportedSpan, attrs []attribution) []Quote {
+	var out []Quote
+	for _, r := range rs {
+		if f.namesSpeaker(r, attrs) {
+			continue
+		}
+		a := attribution{entity: -1, method: MethodNone}
+		if r.cueStart >= 0 {
+			lo, hi := f.sentenceBounds(r.cueStart)
+			a = f.attributeReported(r, lo, hi)
+		}
+		kind := KindIndirect
+		if len(r.inner) > 0 {
+			kind = KindMixed
+			named := -1
+			for _, qi := range r.inner {
+				if attrs[qi].entity >= 0 && attrs[qi].method != MethodContinuation && attrs[qi].method != MethodContext {
+					named = qi
+					break
+				}
+			}
+			if named >= 0 {
+				a = attrs[named]
+				a.mention = copyMention(a.mention)
+				a.cue = copyMention(a.cue)
+			}
+			for _, qi := range r.inner {
+				if qi != named && attrs[qi].entity != a.entity {
+					attrs[qi] = a
+					attrs[qi].mention = copyMention(a.mention)
+					attrs[qi].cue = copyMention(a.cue)
+				}
+			}
+		}
+		start, end := f.toks[r.start].Start, f.toks[r.end-1].End
+		out = append(out, f.quote(start, end, start, end, kind, a))
+	}
+	return out
+}

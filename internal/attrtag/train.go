@@ -1,0 +1,183 @@
+package attrtag
+
+import (
+	"fmt"
+	"math/rand"
+	"sort"
+	"strings"
+	"unicode"
+
+	"lede/internal/perceptron"
+	"lede/internal/postag"
+	"lede/internal/tokenize"
+)
+
+// Example is one training sentence: Text[Start:End], with the gold
+// sources, cues and contents that lie in it.
+type Example struct {
+	Text       string
+	Start, End int
+	Spans      []Span
+}
+
+// Span is a gold part of an attribution: byte offsets into an Example's
+// Text and its role, Source, Cue or Content.
+type Span struct {
+	Start, End int
+	Role       string
+}
+
+// Roles of the parts of an attribution, as the model labels them.
+const (
+	Source  = "SRC"
+	Cue     = "CUE"
+	Content = "CON"
+)
+
+// labels are what the tagger chooses from, "O" first.
+var labels = []string{"O", "B-SRC", "I-SRC", "B-CUE", "I-CUE", "B-CON", "I-CON"}
+
+type instance struct {
+	s    *sentence
+	gold []int
+}
+
+// Train trains the tagger on examples for the given number of passes and
+// returns the encoded model (what attr.bin holds); features whose
+// averaged weights all stay below minWeight are dropped. progress, if not
+// nil, is told each pass's token accuracy. The same examples and
+// arguments always give the same bytes.
+func Train(examples []Example, epochs int, minWeight float64, progress func(epoch int, accuracy float64)) (model []byte, cueList string) {
+	cueList = learnCueWords(examples)
+	data := instances(examples, parseCueWords(cueList))
+	tr := perceptron.NewTrainer(labels)
+	rng := rand.New(rand.NewSource(1))
+	var feats []uint32
+	for epoch := 1; epoch <= epochs; epoch++ {
+		rng.Shuffle(len(data), func(i, j int) { data[i], data[j] = data[j], data[i] })
+		right, all := 0, 0
+		for _, inst := range data {
+			perceptron.Greedy(len(inst.s.toks), labels,
+				func(i int, p1, p2 string) []uint32 {
+					feats = features(inst.s, i, p1, p2, feats[:0])
+					return feats
+				},
+				func(i int, f []uint32) int {
+					b := tr.Learn(f, inst.gold[i], 1)
+					if b == inst.gold[i] {
+						right++
+					}
+					all++
+					return b
+				})
+		}
+		if progress != nil {
+			progress(epoch, float64(right)/float64(all))
+		}
+	}
+	return tr.Average(minWeight).Encode(magic), cueList
+}
+
+// learnCueWords returns the cue list (what cues.txt holds): each word
+// that opens a gold cue at least 3 times and in at least a tenth of its
+// occurrences outside quote marks, with its rate class: high (over half),
+// mid (over a quarter) or low.
+func learnCueWords(examples []Example) string {
+	opens, seen := map[string]int{}, map[string]int{}
+	for _, ex := range examples {
+		starts := map[int]bool{}
+		for _, sp := range ex.Spans {
+			if sp.Role == Cue {
+				starts[sp.Start] = true
+			}
+		}
+		for _, f := range wordSpans(ex.Text[ex.Start:ex.End], ex.Start) {
+			w := strings.ToLower(ex.Text[f[0]:f[1]])
+			seen[w]++
+			if starts[f[0]] {
+				opens[w]++
+			}
+		}
+	}
+	var words []string
+	for w, n := range opens {
+		if n >= 3 && 10*n >= seen[w] {
+			words = append(words, w)
+		}
+	}
+	sort.Strings(words)
+	var b strings.Builder
+	for _, w := range words {
+		class := "low"
+		switch r := float64(opens[w]) / float64(seen[w]); {
+		case r > 0.5:
+			class = "high"
+		case r > 0.25:
+			class = "mid"
+		}
+		fmt.Fprintf(&b, "%s %s\n", w, class)
+	}
+	return b.String()
+}
+
+// wordSpans returns the offsets of the runs of letters in s, shifted by base.
+func wordSpans(s string, base int) [][2]int {
+	var out [][2]int
+	start := -1
+	for i, r := range s {
+		letter := unicode.IsLetter(r)
+		if letter && start < 0 {
+			start = i
+		}
+		if !letter && start >= 0 {
+			out = append(out, [2]int{base + start, base + i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, [2]int{base + start, base + len(s)})
+	}
+	return out
+}
+
+// instances tokenizes and tags each example and labels its tokens. A
+// token in several spans takes the source or cue label over the content
+// one: an attribution inside another's content keeps its own parts.
+func instances(examples []Example, cues cueWords) []instance {
+	rank := map[string]int{Content: 1, Source: 2, Cue: 3}
+	index := map[string]int{}
+	for i, l := range labels {
+		index[l] = i
+	}
+	var data []instance
+	for _, ex := range examples {
+		toks := tokenize.Sentence(ex.Text, ex.Start, ex.End)
+		if len(toks) == 0 {
+			continue
+		}
+		postag.Tag(toks)
+		gold := make([]int, len(toks))
+		best := make([]int, len(toks))
+		for i, t := range toks {
+			for _, sp := range ex.Spans {
+				if t.Start < sp.Start || t.Start >= sp.End || rank[sp.Role] <= best[i] {
+					continue
+				}
+				prefix := "I-"
+				if i == 0 || toks[i-1].Start < sp.Start {
+					prefix = "B-"
+				}
+				gold[i], best[i] = index[prefix+sp.Role], rank[sp.Role]
+			}
+		}
+		// An I- that no longer follows its B- (a higher-ranked span cut
+		// it) starts a span.
+		for i := range gold {
+			if l := labels[gold[i]]; l[0] == 'I' && (i == 0 || labels[gold[i-1]][2:] != l[2:]) {
+				gold[i] = index["B-"+l[2:]]
+			}
+		}
+		data = append(data, instance{newSentence(toks, cues), gold})
+	}
+	return data
+}
