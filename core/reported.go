@@ -166,14 +166,17 @@ func (f *speakerFinder) pickSource(r *reportedSpan, parts []attrtag.Part, base i
 
 // attributeReported finds the speaker of r: the tagged source, resolved
 // like a quotation's (a name, a pronoun, a description); without one,
-// the subject of the cue as the quotation sieves find it.
+// the cue's subject as the quotation sieves find it: "said X" and
+// "according to X" after the cue, "X said" before it, and the
+// sentence's subject for a cue that continues its clause (", saying",
+// "and said", "even suggesting").
 func (f *speakerFinder) attributeReported(r reportedSpan, lo, hi int) attribution {
-	n := r.cueEnd - r.cueStart
-	if r.srcStart >= 0 {
-		return f.resolve(r.srcStart, r.srcEnd, r.cueStart, n, 0.85)
+	c, n := r.cueStart, r.cueEnd-r.cueStart
+	if r.srcStart >= 0 && f.plausibleSource(r.srcStart, r.srcEnd) {
+		return f.resolve(r.srcStart, r.srcEnd, c, n, 0.85)
 	}
-	if strings.EqualFold(f.toks[r.cueStart].Text, "according") || r.cueAfter && r.cueEnd < hi && !strings.HasPrefix(f.toks[r.cueEnd].Tag, "PRP") {
-		if a, ok := f.objectSpeaker(r.cueStart, n, hi, 0.8); ok {
+	if strings.EqualFold(f.toks[c].Text, "according") || r.cueAfter && r.cueEnd < hi && !strings.HasPrefix(f.toks[r.cueEnd].Tag, "PRP") {
+		if a, ok := f.objectSpeaker(c, n, hi, 0.8); ok {
 			return a
 		}
 	}
@@ -181,11 +184,36 @@ func (f *speakerFinder) attributeReported(r reportedSpan, lo, hi int) attributio
 	if r.cueAfter {
 		from = r.end
 	}
-	if a, ok := f.subject(r.cueStart, n, from, 0.8); ok {
+	if a, ok := f.subject(c, n, from, 0.8); ok {
 		return a
 	}
-	cue := f.spanMention(r.cueStart, r.cueEnd)
-	return attribution{entity: -1, cue: cue, method: MethodNone}
+	k := c
+	for k > from && (cueAdverbs[strings.ToLower(f.toks[k-1].Text)] || strings.EqualFold(f.toks[k-1].Text, "even")) {
+		k--
+	}
+	if k > lo && isClauseLink(f.toks[k-1].Text) {
+		if start, end, ok := f.clauseSubject(lo, k-1); ok {
+			return f.resolve(start, end, c, n, 0.7)
+		}
+	}
+	return attribution{entity: -1, cue: f.spanMention(c, r.cueEnd), method: MethodNone}
+}
+
+// plausibleSource reports whether toks[start:end] can name a speaker: it
+// holds a noun, a pronoun or a name, and does not open with a word that
+// only joins clauses ("that", "which").
+func (f *speakerFinder) plausibleSource(start, end int) bool {
+	switch strings.ToLower(f.toks[start].Text) {
+	case "that", "which", "what", "if", "whether", "because":
+		return false
+	}
+	for k := start; k < end; k++ {
+		t := f.toks[k].Tag
+		if strings.HasPrefix(t, "NN") || strings.HasPrefix(t, "PRP") || t == "WP" {
+			return true
+		}
+	}
+	return false
 }
 
 // namesSpeaker reports whether r's content is where a quotation's

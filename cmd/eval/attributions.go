@@ -152,6 +152,15 @@ func scoreAttributionsMisses(d pnDoc, res core.Result) (map[string]*attributionC
 			c.withSource++
 			if speakerOverlaps(q, byID, u.sources) {
 				c.speaker++
+			} else {
+				got := "(none)"
+				if q.SpeakerMention != nil {
+					got = q.SpeakerMention.Text
+				}
+				if q.Speaker != nil {
+					got += " = " + byID[*q.Speaker].Name
+				}
+				misses = append(misses, fmt.Sprintf("speaker %s: got %q, gold source %q for %q", u.kind, got, d.Text[u.sources[0].start:u.sources[0].end], truncate(d.Text[u.start:u.end], 60)))
 			}
 		}
 		if len(u.cues) > 0 {

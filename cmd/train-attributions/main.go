@@ -27,7 +27,7 @@ func main() {
 	shared := flag.String("shared", "../shared", "the shared directory, holding eval/")
 	out := flag.String("o", "internal/attrtag/attr.bin", "where to write the model")
 	epochs := flag.Int("epochs", 8, "training passes")
-	minWeight := flag.Float64("min-weight", 3, "drop features whose averaged weights all stay below this in size")
+	minWeight := flag.Float64("min-weight", 8, "drop features whose averaged weights all stay below this in size")
 	flag.Parse()
 	if err := run(*shared, *out, *epochs, *minWeight); err != nil {
 		fmt.Fprintln(os.Stderr, "train-attributions:", err)
@@ -134,6 +134,7 @@ func (d doc) examples() []attrtag.Example {
 // span, ignoring surrounding spaces and final punctuation).
 func score(t *attrtag.Tagger, docs []doc) {
 	var gold, pred, found, right, exact int
+	cueGold, cuePred, cueHit := 0, 0, 0
 	for _, d := range docs {
 		res, _ := core.QuickAnalyze(d.Text)
 		var preds [][2]int
@@ -141,8 +142,30 @@ func score(t *attrtag.Tagger, docs []doc) {
 			toks := tokenize.Sentence(d.Text, s.Start, s.End)
 			postag.Tag(toks)
 			for _, p := range t.Tag(toks) {
+				if p.Role == attrtag.Cue {
+					cuePred++
+					cs, ce := toks[p.Start].Start, toks[p.End-1].End
+					for _, a := range d.Attributions {
+						for _, c := range a.Cue {
+							if c.ByteStart < ce && c.ByteEnd > cs {
+								cueHit++
+								goto next
+							}
+						}
+					}
+				next:
+				}
 				if p.Role == attrtag.Content {
 					preds = append(preds, trim(d.Text, toks[p.Start].Start, toks[p.End-1].End))
+				}
+			}
+		}
+		cueSeen := map[span]bool{}
+		for _, a := range d.Attributions {
+			for _, c := range a.Cue {
+				if !cueSeen[c] {
+					cueSeen[c] = true
+					cueGold++
 				}
 			}
 		}
@@ -184,6 +207,7 @@ func score(t *attrtag.Tagger, docs []doc) {
 	}
 	r, p := float64(found)/float64(gold), float64(right)/float64(pred)
 	er, ep := float64(exact)/float64(gold), float64(exact)/float64(pred)
+	fmt.Printf("dev cues: %d gold, %d predicted, %d predicted overlap a gold cue (precision %.3f)\n", cueGold, cuePred, cueHit, float64(cueHit)/float64(cuePred))
 	fmt.Printf("dev contents: %d gold, %d predicted; recall %.3f precision %.3f F1 %.3f; exact P %.3f R %.3f F1 %.3f\n",
 		gold, pred, r, p, 2*r*p/(r+p), ep, er, 2*er*ep/(er+ep))
 }

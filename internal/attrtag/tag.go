@@ -14,7 +14,6 @@ import (
 
 	"lede/internal/perceptron"
 	"lede/internal/tokenize"
-	"lede/internal/wordutil"
 )
 
 //go:embed attr.bin
@@ -76,72 +75,12 @@ func (t *Tagger) Tag(toks []tokenize.Token) []Part {
 		return nil
 	}
 	m := t.m
-	scores := make([]float32, len(m.Labels))
-	var feats []uint32
-	s := newSentence(toks, t.cues)
-	tags := perceptron.Greedy(len(toks), m.Labels,
-		func(i int, p1, p2 string) []uint32 {
-			feats = features(s, i, p1, p2, feats[:0])
-			return feats
-		},
-		func(_ int, f []uint32) int { return m.Best(f, scores) })
-	return extendContents(mergeContents(parts(tags)), s)
-}
-
-// extendContents carries a content that follows its cue on to the end of
-// the sentence or to the next part: greedy tagging loses its way in long
-// clauses more often than reported clauses stop early.
-func extendContents(ps []Part, s *sentence) []Part {
-	cue := false
-	for i := range ps {
-		switch ps[i].Role {
-		case Cue:
-			cue = true
-		case Content:
-			if !cue {
-				continue
-			}
-			end := len(s.toks)
-			if i+1 < len(ps) {
-				end = ps[i+1].Start
-			}
-			ps[i].End = max(ps[i].End, end)
-		}
+	ys := decode(newSentence(toks, t.cues), m.Labels, m.Scores)
+	tags := make([]string, len(ys))
+	for i, y := range ys {
+		tags[i] = m.Labels[y]
 	}
-	// A content followed by its source and cue ends at the comma before
-	// them ("…, the source added"), even where the tagger left the
-	// source's first words in the content.
-	for i := range ps {
-		if ps[i].Role != Content || i+1 >= len(ps) || ps[i+1].Role == Content {
-			continue
-		}
-		next := ps[i+1].Start
-		if ps[i+1].Role == Source && i+2 < len(ps) && ps[i+2].Role == Cue {
-			next = ps[i+2].Start
-		}
-		for k := next - 1; k > ps[i].Start && k >= next-6; k-- {
-			if s.toks[k].Text == "," && (k+1 >= len(s.toks) || !s.quoted[k] && !wordutil.IsQuoteMark(s.toks[k+1].Text)) {
-				ps[i].End = min(ps[i].End, k)
-				break
-			}
-		}
-	}
-	return ps
-}
-
-// mergeContents joins content parts that only untagged tokens separate:
-// greedy tagging sometimes drops a few words in the middle of a reported
-// clause, which is never split without a source or cue between.
-func mergeContents(ps []Part) []Part {
-	var out []Part
-	for _, p := range ps {
-		if n := len(out); n > 0 && p.Role == Content && out[n-1].Role == Content {
-			out[n-1].End = p.End
-			continue
-		}
-		out = append(out, p)
-	}
-	return out
+	return parts(tags)
 }
 
 // parts turns BIO labels into spans.

@@ -57,19 +57,29 @@ func Train(examples []Example, epochs int, minWeight float64, progress func(epoc
 		rng.Shuffle(len(data), func(i, j int) { data[i], data[j] = data[j], data[i] })
 		right, all := 0, 0
 		for _, inst := range data {
-			perceptron.Greedy(len(inst.s.toks), labels,
-				func(i int, p1, p2 string) []uint32 {
-					feats = features(inst.s, i, p1, p2, feats[:0])
-					return feats
-				},
-				func(i int, f []uint32) int {
-					b := tr.Learn(f, inst.gold[i], 1)
-					if b == inst.gold[i] {
-						right++
-					}
-					all++
-					return b
-				})
+			tr.Tick()
+			pred := decode(inst.s, labels, tr.Scores)
+			for i, y := range pred {
+				all++
+				g := inst.gold[i]
+				if y == g {
+					right++
+				}
+				gp, pp := start, start
+				if i > 0 {
+					gp, pp = labels[inst.gold[i-1]], labels[pred[i-1]]
+				}
+				if y == g && gp == pp {
+					continue
+				}
+				feats = emission(inst.s, i, feats[:0])
+				tr.Update(feats, g, 1)
+				tr.Update(feats, y, -1)
+				feats = transition(inst.s, i, gp, feats[:0])
+				tr.Update(feats, g, 1)
+				feats = transition(inst.s, i, pp, feats[:0])
+				tr.Update(feats, y, -1)
+			}
 		}
 		if progress != nil {
 			progress(epoch, float64(right)/float64(all))

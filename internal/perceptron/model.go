@@ -137,3 +137,16 @@ func Decode(data []byte, magic string) (*Model, error) {
 	}
 	return m, nil
 }
+
+// Scores adds the weights of feats to scores, one per label.
+func (m *Model) Scores(feats []uint32, scores []float64) {
+	n := len(m.Labels)
+	for _, f := range feats {
+		if row, ok := m.index.get(f); ok {
+			w := m.weights[int(row)*n : int(row)*n+n]
+			for k := range scores {
+				scores[k] += float64(w[k])
+			}
+		}
+	}
+}

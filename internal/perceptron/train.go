@@ -84,3 +84,30 @@ func (t *Trainer) Average(minWeight float64) *Model {
 	}
 	return m
 }
+
+// Structured training (Collins 2002): the caller decodes a whole
+// sequence with Scores, and where the decoded sequence differs from gold
+// calls Update for both, then Tick once per sequence.
+
+// Scores adds the current weights of feats to scores, one per label.
+func (t *Trainer) Scores(feats []uint32, scores []float64) {
+	n := len(t.labels)
+	for _, f := range feats {
+		if row, ok := t.index.get(f); ok {
+			w := t.w[int(row)*n : int(row)*n+n]
+			for k := range scores {
+				scores[k] += w[k]
+			}
+		}
+	}
+}
+
+// Update moves the weight of each of feats for label by delta.
+func (t *Trainer) Update(feats []uint32, label int, delta float64) {
+	for _, f := range feats {
+		t.update(f, label, delta)
+	}
+}
+
+// Tick counts one step of training: weights are averaged over steps.
+func (t *Trainer) Tick() { t.step++ }
