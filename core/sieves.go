@@ -184,3 +184,34 @@ func (f *speakerFinder) objectSpeaker(c, n, hi int, conf float64) (attribution, 
 	}
 	return f.resolve(start, end, c, n, conf), true
 }
+
+// isTitle reports whether quote qi is the title of a work, which is a
+// name and not speech: a quoted phrase in Title Case right after a
+// preposition or a verb whose object is a listener ("told "Face the
+// Nation"", "an appearance on "State of the Union"").
+func (f *speakerFinder) isTitle(qi int) bool {
+	q := f.quotes[qi]
+	if q.Kind != KindPartial {
+		return false
+	}
+	i, _ := f.tokenRange(q.Start, q.End)
+	if i == 0 || i >= len(f.toks) {
+		return false
+	}
+	prev := f.toks[i-1]
+	if prev.Tag != "IN" && prev.Tag != "TO" && !lexicon.IsObjectCue(strings.ToLower(prev.Text)) {
+		return false
+	}
+	words, capitals := 0, 0
+	for w := range strings.FieldsSeq(f.text[q.TextStart:q.TextEnd]) {
+		r := wordutil.FirstRune(w)
+		if !unicode.IsLetter(r) || len(w) <= 3 && unicode.IsLower(r) {
+			continue // "the", "of", "on" stay small in titles
+		}
+		words++
+		if unicode.IsUpper(r) {
+			capitals++
+		}
+	}
+	return words >= 2 && capitals == words
+}

@@ -86,6 +86,14 @@ func attributeQuotes(text string, sents []sentenceTokens, quotes []quotes.Quote,
 		attrs[i] = f.direct(i)
 	}
 	f.continuations(attrs)
+	// A title is a name, not speech: it has no speaker, although the
+	// quote after it may carry on from the cue before it ("Granma called
+	// "Sleeping Bread" Puig's "greatest gift…"").
+	for i := range attrs {
+		if f.isTitle(i) {
+			attrs[i] = attribution{entity: -1, method: MethodNone}
+		}
+	}
 
 	f.noNewEntities = true
 	reported := f.reportedQuotes(f.reportedSpeech(sents), attrs)

@@ -26,6 +26,7 @@ func TestSeedQuotes(t *testing.T) {
 	var got struct {
 		Quotes   int      `json:"quotes"`
 		Focus    int      `json:"focusable"`
+		Reported int      `json:"reported"`
 		Speakers []string `json:"speakers"`
 		Words    []int    `json:"words"`
 	}
@@ -33,14 +34,22 @@ func TestSeedQuotes(t *testing.T) {
 		const all = (sel) => [...document.querySelectorAll(sel)];
 		const named = all('#speakers .speaker-group:not([data-unattributed])');
 		return {
-			quotes: all('#article .quote').length,
-			focusable: all('#article .quote[tabindex="0"]').length,
+			quotes: all('#article .quote:is([data-kind="direct"], [data-kind="partial"])').length,
+			focusable: all('#article .quote:is([data-kind="direct"], [data-kind="partial"])[tabindex="0"]').length,
+			reported: all('#article .quote:is([data-kind="indirect"], [data-kind="mixed"])[tabindex="0"]').length,
 			speakers: named.map((g) => g.querySelector('.speaker-name').textContent),
-			words: named.map((g) => Number(g.querySelector('.tally').textContent.match(/(\d+) words?/)[1])),
+			// Quoted and reported words together, the panel's order.
+			words: named.map((g) => [...g.querySelector('.tally').textContent.matchAll(/(\d+) (?:quoted )?words?/g)]
+				.reduce((n, m) => n + Number(m[1]), 0)),
 		};
 	})()`, &got)
 	if got.Quotes != 11 || got.Focus != 11 {
 		t.Errorf("%d quote elements, %d of them focusable; want 11 and 11", got.Quotes, got.Focus)
+	}
+	// The seed reports much of what is said ("Wang said China
+	// encourages…"); each is drawn and reachable as a quote is.
+	if got.Reported < 5 {
+		t.Errorf("%d reported speech elements are focusable, want at least 5", got.Reported)
 	}
 	for _, name := range []string{"Wang Wenbin", "Sergey Lavrov", "Wang Yi", "China"} {
 		if !contains(got.Speakers, name) {
@@ -49,7 +58,7 @@ func TestSeedQuotes(t *testing.T) {
 	}
 	for i := 1; i < len(got.Words); i++ {
 		if got.Words[i] > got.Words[i-1] {
-			t.Errorf("speakers not sorted by quoted words: %q has %d, %q before it %d",
+			t.Errorf("speakers not sorted by quoted and reported words: %q has %d, %q before it %d",
 				got.Speakers[i], got.Words[i], got.Speakers[i-1], got.Words[i-1])
 		}
 	}

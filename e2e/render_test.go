@@ -30,6 +30,8 @@ self.onmessage = (ev) => {
   const q2 = at(text, '"Nor will we,"');
   const q3 = at(text, '"Lavrov knows it."');
   const scare = at(text, '"red line"');
+  const mixed = at(text, 'Russia would call it a "dead end" for talks');
+  const deadEnd = at(text, '"dead end"');
   const result = {
     offsets: 'utf16',
     entities: [
@@ -51,6 +53,9 @@ self.onmessage = (ev) => {
       // A cue whose text does not match its offsets must not be drawn.
       {...scare, text: 'red line', kind: 'partial', speaker: null, speakerMention: null,
         cue: {...at(text, 'calling'), text: 'said'}, method: 'none', confidence: 0.5},
+      // Reported speech with a quoted phrase inside: both drawn, nested.
+      {...mixed, kind: 'mixed', speaker: 'e1', speakerMention: at(text, 'Lavrov', 2), cue: at(text, 'said', 1), method: 'explicit', confidence: 0.85},
+      {...deadEnd, text: 'dead end', kind: 'partial', speaker: 'e1', speakerMention: at(text, 'Lavrov', 2), cue: at(text, 'said', 1), method: 'explicit', confidence: 0.9},
     ],
     sentences: [],
     paragraphs: text.split('\n\n').reduce((acc, p) => {
@@ -91,7 +96,8 @@ func TestRendering(t *testing.T) {
 
 	const text = "“We will not move,” said Sergey Lavrov.\n\n" +
 		"\"Nor will we,\" Wang Yi replied in Beijing,\ncalling it a \"red line\".\n\n" +
-		"\"Lavrov knows it.\""
+		"\"Lavrov knows it.\"\n\n" +
+		"Lavrov said Russia would call it a \"dead end\" for talks."
 
 	p := openURL(t, srv.URL+"/")
 	p.waitReady()
@@ -115,6 +121,8 @@ func TestRendering(t *testing.T) {
 		CiteFor        []string `json:"citeFor"`
 		Rows           []string `json:"rows"`
 		Title          string   `json:"title"`
+		Nested         int      `json:"nested"`
+		ReportedItems  []string `json:"reportedItems"`
 	}
 	p.eval("inspecting the article", `(() => {
 		const a = document.querySelector('#article');
@@ -134,13 +142,17 @@ func TestRendering(t *testing.T) {
 			citeFor: all('#article .cite').map((c) => c.dataset.cite + ':' + c.textContent + ':' + c.dataset.citeFor),
 			rows: all('#entities .entity-row').map((r) => [...r.children].map((c) => c.textContent).join('/')),
 			title: a.querySelector('mark[data-entity="e1"]').title,
+			nested: a.querySelectorAll('.quote[data-kind="mixed"] .quote[data-kind="partial"]').length,
+			reportedItems: all('#speakers .quote-link .reported-text').map((r) => r.textContent + '|' +
+				r.parentElement.querySelector('.kind-badge').textContent),
 		};
 	})()`, &got)
 
-	if got.Paragraphs != 3 {
-		t.Errorf("%d paragraphs, want 3", got.Paragraphs)
+	if got.Paragraphs != 4 {
+		t.Errorf("%d paragraphs, want 4", got.Paragraphs)
 	}
-	wantQuotes := []string{"“We will not move,”", `"Nor will we,"`, `"red line"`, `"Lavrov knows it."`}
+	wantQuotes := []string{"“We will not move,”", `"Nor will we,"`, `"red line"`, `"Lavrov knows it."`,
+		`Russia would call it a "dead end" for talks`, `"dead end"`}
 	if len(got.Quotes) != len(wantQuotes) {
 		t.Errorf("quotes = %q, want %q", got.Quotes, wantQuotes)
 	} else {
@@ -162,21 +174,29 @@ func TestRendering(t *testing.T) {
 	if got.Groups != 0 {
 		t.Errorf("the out-of-range mention was rendered")
 	}
-	if got.QuoteListItems != 4 {
-		t.Errorf("%d quotes listed, want 4", got.QuoteListItems)
+	if got.QuoteListItems != 6 {
+		t.Errorf("%d quotes listed, want 6", got.QuoteListItems)
 	}
-	// Most quoted words first, the unattributed last; colours follow.
-	wantGroups := []string{"Wang Yi|2 quotes · 6 words", "Sergey Lavrov|1 quote · 4 words", "Unattributed|1 quote · 2 words"}
+	if got.Nested != 1 {
+		t.Errorf("%d quoted phrases drawn inside the mixed reported speech, want 1", got.Nested)
+	}
+	// Reported speech is listed without quote marks, and says what it is.
+	if want := []string{`Russia would call it a "dead end" for talks|reported, partly quoted`}; strings.Join(got.ReportedItems, "\n") != strings.Join(want, "\n") {
+		t.Errorf("reported items = %q, want %q", got.ReportedItems, want)
+	}
+	// Most words first (quoted and reported; the quoted phrase inside the
+	// reported speech counts once), the unattributed last; colours follow.
+	wantGroups := []string{"Sergey Lavrov|2 quotes · 6 quoted words; 1 reported · 7 words", "Wang Yi|2 quotes · 6 quoted words", "Unattributed|1 quote · 2 quoted words"}
 	if strings.Join(got.Groups2, "\n") != strings.Join(wantGroups, "\n") {
 		t.Errorf("speaker groups = %q, want %q", got.Groups2, wantGroups)
 	}
-	if want := []string{"2", "1", "-", "1"}; strings.Join(got.Colors, " ") != strings.Join(want, " ") {
+	if want := []string{"1", "2", "-", "2", "1", "1"}; strings.Join(got.Colors, " ") != strings.Join(want, " ") {
 		t.Errorf("quote colours = %q, want %q", got.Colors, want)
 	}
 	if want := []string{"Sergey Lavrov", "Wang Yi"}; strings.Join(got.MarkInCite, "|") != strings.Join(want, "|") {
 		t.Errorf("marks inside speaker mentions = %q, want %q", got.MarkInCite, want)
 	}
-	wantCites := []string{"cue:said:0", "who:Sergey Lavrov:0", "who:Wang Yi:1 2", "cue:replied:1"}
+	wantCites := []string{"cue:said:0", "who:Sergey Lavrov:0", "who:Wang Yi:1 2", "cue:replied:1", "who:Lavrov:4 5", "cue:said:4 5"}
 	if strings.Join(got.CiteFor, "|") != strings.Join(wantCites, "|") {
 		t.Errorf("cites = %q, want %q", got.CiteFor, wantCites)
 	}

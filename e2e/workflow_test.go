@@ -141,9 +141,18 @@ func TestExports(t *testing.T) {
 	if res.Offsets != "utf16" || res.Text != text {
 		t.Errorf("JSON offsets %q and text of %d bytes, want utf16 and the seed's %d", res.Offsets, len(res.Text), len(text))
 	}
-	if len(res.Entities) == 0 || len(res.Quotes) != 11 || len(res.Sentences) == 0 || len(res.Paragraphs) == 0 {
-		t.Errorf("JSON has %d entities, %d quotes, %d sentences, %d paragraphs; want 11 quotes and some of each",
-			len(res.Entities), len(res.Quotes), len(res.Sentences), len(res.Paragraphs))
+	quotations, reported := 0, 0
+	for _, q := range res.Quotes {
+		switch q.Kind {
+		case "direct", "partial":
+			quotations++
+		case "indirect", "mixed":
+			reported++
+		}
+	}
+	if len(res.Entities) == 0 || quotations != 11 || reported == 0 || len(res.Sentences) == 0 || len(res.Paragraphs) == 0 {
+		t.Errorf("JSON has %d entities, %d quotations, %d reported, %d sentences, %d paragraphs; want 11 quotations and some of each",
+			len(res.Entities), quotations, reported, len(res.Sentences), len(res.Paragraphs))
 	}
 	units := utf16.Encode([]rune(res.Text))
 	for _, e := range res.Entities {
@@ -166,11 +175,16 @@ func TestExports(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the CSV does not parse: %v", err)
 	}
-	if want := []string{"speaker", "quote", "cue", "method", "confidence", "paragraph"}; len(rows) == 0 || !slices.Equal(rows[0], want) {
+	if want := []string{"speaker", "quote", "cue", "method", "confidence", "paragraph", "kind"}; len(rows) == 0 || !slices.Equal(rows[0], want) {
 		t.Fatalf("CSV header %q, want %q", rows[0], want)
 	}
-	if len(rows) != 12 {
-		t.Errorf("CSV has %d quote rows, want 11", len(rows)-1)
+	if len(rows) != len(res.Quotes)+1 {
+		t.Errorf("CSV has %d quote rows, want one for each of the JSON's %d quotes", len(rows)-1, len(res.Quotes))
+	}
+	for i, r := range rows[1:] {
+		if i < len(res.Quotes) && r[6] != res.Quotes[i].Kind {
+			t.Errorf("CSV row %d has kind %q, the JSON %q", i+1, r[6], res.Quotes[i].Kind)
+		}
 	}
 	var wenbin bool
 	for _, r := range rows[1:] {
@@ -200,8 +214,12 @@ func TestExports(t *testing.T) {
 			t.Errorf("the Markdown summary lacks %q:\n%s", want, md)
 		}
 	}
-	if n := len(regexp.MustCompile(`(?m)^\d+\. `).FindAllString(md, -1)); n != 11 {
-		t.Errorf("the Markdown summary lists %d quotes, want 11", n)
+	if n := len(regexp.MustCompile(`(?m)^\d+\. `).FindAllString(md, -1)); n != len(res.Quotes) {
+		t.Errorf("the Markdown summary lists %d quotes, want the JSON's %d", n, len(res.Quotes))
+	}
+	// Reported speech is listed as reported, not in quote marks.
+	if !regexp.MustCompile(`(?m)^\d+\. \*\*[^*]+\*\*: [^“].* \[reported(, partly quoted)?\]`).MatchString(md) {
+		t.Errorf("the Markdown summary lists no reported speech as reported:\n%s", md)
 	}
 
 	// Cells a spreadsheet would run as formulas are defused, and quote
@@ -224,9 +242,9 @@ func TestExports(t *testing.T) {
 		t.Fatalf("the hostile CSV does not parse: %v", err)
 	}
 	want := [][]string{
-		{"'@Evil, \"Corp\"", `'=HYPERLINK("http://x")`, "'=cmd|calc", "explicit", "0.9", "1"},
-		{"", "'+1, -2", "'=cmd|calc", "explicit", "0.9", "1"},
-		{"", "'-3", "'=cmd|calc", "explicit", "0.9", "1"},
+		{"'@Evil, \"Corp\"", `'=HYPERLINK("http://x")`, "'=cmd|calc", "explicit", "0.9", "1", ""},
+		{"", "'+1, -2", "'=cmd|calc", "explicit", "0.9", "1", ""},
+		{"", "'-3", "'=cmd|calc", "explicit", "0.9", "1", ""},
 	}
 	for i, w := range want {
 		if i+1 >= len(hostile) || !slices.Equal(hostile[i+1], w) {

@@ -4,28 +4,59 @@
 // its Result: downloads.js and clipboard.js offer them on the page, and
 // main.js publishes them as window.LedeExport for scripts.
 
-import {TYPES, METHOD_LABELS, plural} from './labels.js';
+import {TYPES, METHOD_LABELS, KIND_LABELS, isReported, plural} from './labels.js';
 import {oneLine, wordCount} from './text.js';
 
 export {wordCount};
 
 const list = (x) => (Array.isArray(x) ? x : []);
 
-// speakers returns the quotes grouped by speaker, most quoted words
-// first, quotes nobody is named for last: the order of the panel.
+// speakers returns the quotes grouped by speaker, most words first
+// (quoted and reported), quotes nobody is named for last: the order of
+// the panel. Each group counts its quotations (quoted, words) and its
+// reported speech (reported, reportedWords) apart; the words of a
+// quotation inside reported speech count as quoted only.
 export function speakers(result) {
   const byId = new Map(list(result.entities).map((e) => [e.id, e]));
+  const quotes = list(result.quotes);
   const groups = new Map();
-  list(result.quotes).forEach((q, i) => {
+  quotes.forEach((q, i) => {
     const entity = (q.speaker != null && byId.get(q.speaker)) || null;
     const key = entity ? entity.id : null;
-    if (!groups.has(key)) groups.set(key, {entity, quotes: [], words: 0});
+    if (!groups.has(key)) groups.set(key, {entity, quotes: [], quoted: 0, words: 0, reported: 0, reportedWords: 0});
     const g = groups.get(key);
     g.quotes.push(i);
-    g.words += wordCount(q.text || '');
+    if (isReported(q)) {
+      g.reported++;
+      g.reportedWords += Math.max(0, wordCount(q.text || '') - quotedWordsInside(quotes, q));
+    } else {
+      g.quoted++;
+      g.words += wordCount(q.text || '');
+    }
   });
+  const total = (g) => g.words + g.reportedWords;
   return [...groups.values()].sort((a, b) =>
-    Number(!a.entity) - Number(!b.entity) || b.words - a.words || b.quotes.length - a.quotes.length);
+    Number(!a.entity) - Number(!b.entity) || total(b) - total(a) || b.quotes.length - a.quotes.length);
+}
+
+// quotedWordsInside counts the words of the quotations that lie inside
+// the reported speech r (a mixed one holds them).
+function quotedWordsInside(quotes, r) {
+  if (r.kind !== 'mixed') return 0;
+  let n = 0;
+  for (const q of quotes) {
+    if (!isReported(q) && q.start >= r.start && q.end <= r.end) n += wordCount(q.text || '');
+  }
+  return n;
+}
+
+// tallyOf says what a speaker group holds: "2 quotes, 31 quoted words;
+// 1 reported, 12 words".
+export function tallyOf(g, sep = ', ') {
+  const parts = [];
+  if (g.quoted || !g.reported) parts.push(`${plural(g.quoted, 'quote', 'quotes')}${sep}${plural(g.words, 'quoted word', 'quoted words')}`);
+  if (g.reported) parts.push(`${g.reported} reported${sep}${plural(g.reportedWords, 'word', 'words')}`);
+  return parts.join('; ');
 }
 
 // paragraphOf returns the 1-based number of the paragraph holding
@@ -63,12 +94,14 @@ function csvCell(value) {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-// toCSV lists the quotes, one a row, in text order. Lines end in CRLF
+// toCSV lists the quotes, one a row, in text order, with their kind
+// (quote, quoted phrase, reported…) last, after the columns the first
+// version had. Lines end in CRLF
 // (RFC 4180), and a byte order mark tells Excel the file is UTF-8, or
 // it would garble every curly quote.
 export function toCSV(text, result) {
   const byId = new Map(list(result.entities).map((e) => [e.id, e]));
-  const rows = [['speaker', 'quote', 'cue', 'method', 'confidence', 'paragraph']];
+  const rows = [['speaker', 'quote', 'cue', 'method', 'confidence', 'paragraph', 'kind']];
   for (const q of list(result.quotes)) {
     const speaker = q.speaker != null ? byId.get(q.speaker) : null;
     rows.push([
@@ -78,6 +111,7 @@ export function toCSV(text, result) {
       q.method || 'none',
       typeof q.confidence === 'number' ? String(Math.round(q.confidence * 100) / 100) : '',
       Number.isInteger(q.start) ? paragraphOf(result, q.start) : '',
+      q.kind || '',
     ]);
   }
   return '\uFEFF' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
@@ -96,15 +130,17 @@ export function toMarkdown(text, result, title) {
   const quotes = list(result.quotes);
   const groups = speakers(result);
   const named = groups.filter((g) => g.entity).length;
+  const reported = quotes.filter(isReported).length;
   const lines = [];
   lines.push(`# ${md(title || 'Article')}`, '');
-  lines.push(`${plural(quotes.length, 'quote', 'quotes')} from ${plural(named, 'named speaker', 'named speakers')}; ` +
+  lines.push(`${plural(quotes.length - reported, 'quote', 'quotes')} and ${reported} reported ` +
+    `from ${plural(named, 'named speaker', 'named speakers')}; ` +
     `${plural(entities.length, 'name', 'names')} found by Lede, which can be wrong: check against the text.`, '');
 
-  lines.push('## Who is quoted', '');
+  lines.push('## Who is quoted or reported', '');
   if (groups.length === 0) lines.push('Nobody is quoted.');
   for (const g of groups) {
-    const tally = `${plural(g.quotes.length, 'quote', 'quotes')}, ${plural(g.words, 'quoted word', 'quoted words')}`;
+    const tally = tallyOf(g);
     if (g.entity) {
       const roles = list(g.entity.roles).map(oneLine).filter(Boolean);
       lines.push(`- **${md(g.entity.name)}**${roles.length ? ` (${md(roles[0])})` : ''}: ${tally}`);
@@ -141,7 +177,9 @@ export function toMarkdown(text, result, title) {
         .filter(Boolean).join(', ');
       const para = Number.isInteger(q.start) ? paragraphOf(result, q.start) : '';
       const where = [para ? `paragraph ${para}` : '', how].filter(Boolean).join('; ');
-      lines.push(`${i + 1}. ${who}: “${md(q.text)}”${where ? ` (${where})` : ''}`);
+      // Reported speech is the writer's words: no quote marks, its kind said.
+      const words = isReported(q) ? `${md(q.text)} [${KIND_LABELS[q.kind]}]` : `“${md(q.text)}”`;
+      lines.push(`${i + 1}. ${who}: ${words}${where ? ` (${where})` : ''}`);
     });
     lines.push('');
   }
@@ -153,6 +191,8 @@ export function toMarkdown(text, result, title) {
 // to "he said", is left out.
 export function citation(q, speaker) {
   const words = oneLine(q.text).replace(/,$/, '');
+  // Reported speech is not a quotation: it is cited as reported.
+  if (isReported(q)) return `${words} — ${speaker ? `reported as said by ${oneLine(speaker.name)}` : 'reported, speaker unknown'}`;
   if (!speaker) return `“${words}” — speaker unknown`;
   const role = list(speaker.roles).map(oneLine).find(Boolean);
   return `“${words}” — ${oneLine(speaker.name)}${role ? `, ${role}` : ''}`;

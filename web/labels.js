@@ -30,6 +30,19 @@ export const METHOD_LABELS = {
   none: 'no speaker',
 };
 
+// How each quote kind reads: quotations (direct, partial) and reported
+// speech (indirect, mixed), which a reader must tell apart.
+export const KIND_LABELS = {
+  direct: 'quote',
+  partial: 'quoted phrase',
+  indirect: 'reported',
+  mixed: 'reported, partly quoted',
+};
+
+// isReported reports whether q is reported speech rather than a
+// quotation: said in the writer's words, perhaps with quoted ones inside.
+export const isReported = (q) => q.kind === 'indirect' || q.kind === 'mixed';
+
 // methodLabel names a method for the page; unknown methods are shown as
 // they come.
 export const methodLabel = (m) => METHOD_LABELS[m] || String(m || 'none');

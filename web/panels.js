@@ -6,9 +6,9 @@
 
 import {el, ui} from './dom.js';
 import {state} from './state.js';
-import {TYPES, typeLabel, methodLabel, plural} from './labels.js';
+import {TYPES, KIND_LABELS, typeLabel, methodLabel, isReported, plural} from './labels.js';
 import {clip} from './text.js';
-import {speakers} from './exports.js';
+import {speakers, tallyOf} from './exports.js';
 
 // Speakers get one of this many colours, defined in style.css by
 // data-speaker-color; beyond that they repeat.
@@ -42,9 +42,7 @@ export function renderSpeakers(groups) {
       li.dataset.unattributed = 'true';
       head.append(el('span', partial ? 'Speakers not known yet' : 'Unattributed', null, 'speaker-name'));
     }
-    head.append(el('span',
-      `${plural(g.quotes.length, 'quote', 'quotes')} · ${plural(g.words, 'word', 'words')}`,
-      null, 'tally'));
+    head.append(el('span', tallyOf(g, ' · '), null, 'tally'));
     const list = el('ol', null, null, 'speaker-quotes');
     for (const i of g.quotes) list.append(quoteItem(i));
     li.append(head, list);
@@ -60,8 +58,12 @@ function quoteItem(i) {
   const q = quotes[i];
   const button = el('button', null, {quote: String(i), kind: String(q.kind || 'direct')}, 'quote-link');
   button.type = 'button';
-  button.append(el('q', clip(String(q.text || ''), 110)),
-    el('span', partial ? 'pending' : methodLabel(q.method), {method: String(q.method || 'none')}, 'badge'));
+  // Reported speech is the writer's words, so it is not shown in quote
+  // marks, and says what it is.
+  const words = isReported(q) ? el('span', clip(String(q.text || ''), 110), null, 'reported-text') : el('q', clip(String(q.text || ''), 110));
+  button.append(words);
+  if (isReported(q)) button.append(el('span', KIND_LABELS[q.kind], {kind: String(q.kind)}, 'badge kind-badge'));
+  button.append(el('span', partial ? 'pending' : methodLabel(q.method), {method: String(q.method || 'none')}, 'badge'));
   // Quotes the article could not draw (bad or crossing spans) have
   // nothing to scroll to.
   if (!drawn.has(i)) button.disabled = true;

@@ -9,7 +9,7 @@
 
 import {el, ui} from './dom.js';
 import {state, forgetPointing} from './state.js';
-import {typeLabel} from './labels.js';
+import {typeLabel, isReported} from './labels.js';
 import {clip, sameText, wordCount} from './text.js';
 import {headRoles} from './headline.js';
 import {speakerGroups, renderEntities, renderSpeakers} from './panels.js';
@@ -81,7 +81,10 @@ function collectSpans(text, quotes, entities, colors) {
   const cites = new Map();
   quotes.forEach((q, i) => {
     if (!valid(q)) return;
-    spans.push({start: q.start, end: q.end, kind: 'quote', quote: q, index: i});
+    // Reported speech is its own kind of span, so that a quotation inside
+    // it (a mixed one) nests rather than being dropped as a quote inside
+    // a quote.
+    spans.push({start: q.start, end: q.end, kind: isReported(q) ? 'reported' : 'quote', quote: q, index: i});
     for (const [role, s] of [['who', q.speakerMention], ['cue', q.cue]]) {
       if (!exact(s)) continue;
       const key = `${role}:${s.start}:${s.end}`;
@@ -122,7 +125,7 @@ function drawArticle(text, result, spans) {
     if (p.start > at) frag.append(text.slice(at, p.start));
     const candidates = running.filter((q) => q.end > p.start);
     for (; next < spans.length && spans[next].start < p.end; next++) candidates.push(spans[next]);
-    running = candidates.filter((s) => s.kind === 'quote' && s.end > p.end);
+    running = candidates.filter((s) => isQuoteSpan(s) && s.end > p.end);
     const node = renderParagraph(text, p, candidates);
     if (roles[k]) node.dataset.role = roles[k];
     if (roles[k] === 'headline') {
@@ -140,9 +143,13 @@ function drawArticle(text, result, spans) {
   return {frag, titleNode};
 }
 
-// bySpan orders spans by start, the longest, then quotes, then cites
-// first: the order in which they open.
-const RANK = {quote: 0, cite: 1, mark: 2};
+// bySpan orders spans by start, the longest, then reported speech,
+// quotes, then cites first: the order in which they open.
+const RANK = {reported: 0, quote: 1, cite: 2, mark: 3};
+
+// isQuoteSpan reports whether s is a quote or reported speech: the spans
+// that are cut at a paragraph break rather than dropped.
+const isQuoteSpan = (s) => s.kind === 'quote' || s.kind === 'reported';
 const bySpan = (a, b) => a.start - b.start || b.end - a.end || RANK[a.kind] - RANK[b.kind];
 
 // paragraphs returns the result's paragraphs in order and without
@@ -166,15 +173,15 @@ function paragraphs(result, n, valid) {
 // in order of start (longest, then quotes, then cites, first), each
 // opened inside the innermost open span that contains it. A span that
 // crosses the end of an open one cannot nest and is skipped, as are spans
-// inside spans of their own kind. Quotes that run over a paragraph break
-// are cut at it; other spans are not.
+// inside spans of their own kind. Quotes and reported speech that run
+// over a paragraph break are cut at it; other spans are not.
 function renderParagraph(text, para, candidates) {
   const mine = [];
   for (const s of candidates) {
     if (s.end <= para.start || s.start >= para.end) continue;
     if (s.start >= para.start && s.end <= para.end) {
       mine.push(s);
-    } else if (s.kind === 'quote') {
+    } else if (isQuoteSpan(s)) {
       mine.push({...s, start: Math.max(s.start, para.start), end: Math.min(s.end, para.end)});
     }
   }
@@ -196,7 +203,7 @@ function renderParagraph(text, para, candidates) {
     if (stack.some((o) => o.kind === s.kind)) continue; // same-kind nesting
     if (s.start > pos) top().node.append(text.slice(pos, s.start));
     pos = s.start;
-    const node = s.kind === 'quote' ? quoteNode(s) : s.kind === 'cite' ? citeNode(s) : markNode(s.entity);
+    const node = isQuoteSpan(s) ? quoteNode(s) : s.kind === 'cite' ? citeNode(s) : markNode(s.entity);
     top().node.append(node);
     stack.push({end: s.end, node, kind: s.kind});
   }

@@ -5,7 +5,7 @@
 
 import {el, ui, scrollToCentre} from './dom.js';
 import {state} from './state.js';
-import {typeLabel, methodLabel} from './labels.js';
+import {typeLabel, methodLabel, KIND_LABELS} from './labels.js';
 import {sameText} from './text.js';
 
 // quoteIndex is the index of the article's quote that holds node, or null.
@@ -81,7 +81,7 @@ function fillQuoteTip(q) {
   const words = citedWords(q);
   if (words) how.append(el('span', words, null, 'tip-words'), ' · ');
   const conf = typeof q.confidence === 'number' ? `${Math.round(q.confidence * 100)}%` : '';
-  const kind = q.kind === 'partial' ? 'quoted phrase' : '';
+  const kind = q.kind && q.kind !== 'direct' ? KIND_LABELS[q.kind] || String(q.kind) : '';
   // A first look has no attribution to explain yet.
   const parts = partial ? ['speaker pending', kind] : [methodLabel(q.method), conf, kind];
   how.append(parts.filter(Boolean).join(' · '));

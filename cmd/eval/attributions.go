@@ -224,14 +224,17 @@ func evalAttributions(o options, w io.Writer, head map[string]any) error {
 		}
 	}
 	fmt.Fprintf(w, "== PolNeAR %s, every attribution (%d documents) ==\n", o.split, len(docs))
-	fmt.Fprintln(w, "Found: a quote covers half of the content and lies half inside it; precision by predicted kind")
+	fmt.Fprintln(w, "Found: a quote covers half of the content and lies half inside it; precision by predicted kind (a")
+	fmt.Fprintln(w, "predicted quote is right when half of it lies inside some attribution's content); F1 from the two")
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "  kind\tgold\trecall\texact\tpredicted\tprecision\tspeaker\tcue\t")
+	fmt.Fprintln(tw, "  kind\tgold\trecall\texact\tpredicted\tprecision\tF1\tspeaker\tcue\t")
 	for _, k := range append(attributionKinds, "partial") {
 		c := total[k]
-		fmt.Fprintf(tw, "  %s\t%d\t%.3f\t%.3f\t%d\t%.3f\t%.3f\t%.3f\t\n", k, c.gold, ratio(c.found, c.gold), ratio(c.exact, c.gold),
-			c.pred, ratio(c.predRight, c.pred), ratio(c.speaker, c.withSource), ratio(c.cue, c.withCue))
+		r, p := ratio(c.found, c.gold), ratio(c.predRight, c.pred)
+		fmt.Fprintf(tw, "  %s\t%d\t%.3f\t%.3f\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t\n", k, c.gold, r, ratio(c.exact, c.gold),
+			c.pred, p, f1(p, r), ratio(c.speaker, c.withSource), ratio(c.cue, c.withCue))
 		if k != "partial" {
+			head["attr_"+k+"_f1"] = round(f1(p, r), 4)
 			head["attr_"+k+"_recall"] = round(ratio(c.found, c.gold), 4)
 			head["attr_"+k+"_speaker"] = round(ratio(c.speaker, c.withSource), 4)
 		}

@@ -1,0 +1,126 @@
+package core
+
+import (
+	"fmt"
+	"testing"
+)
+
+// reportedCases are the patterns of reported speech a newsroom reader
+// expects to see attributed: each text's reported speech, in order, as
+// kind, content, speaker and cue.
+var reportedCases = []struct {
+	name, text string
+	want       []string
+}{
+	{"cue without that", "Sergey Lavrov said Russia would never accept the deal.",
+		[]string{`indirect "Russia would never accept the deal" Sergey Lavrov [said]`}},
+	{"cue with that", "Sergey Lavrov said that Russia would never accept the deal.",
+		[]string{`indirect "that Russia would never accept the deal" Sergey Lavrov [said]`}},
+	{"cue after the content", "Russia would never accept the deal, Sergey Lavrov said.",
+		[]string{`indirect "Russia would never accept the deal" Sergey Lavrov [said]`}},
+	{"inverted cue with an appositive", "Russia would never accept the deal, said Sergey Lavrov, the foreign minister.",
+		[]string{`indirect "Russia would never accept the deal" Sergey Lavrov [said]`}},
+	{"told reporters that", "Sergey Lavrov told reporters that Russia would never accept the deal.",
+		[]string{`indirect "that Russia would never accept the deal" Sergey Lavrov [told]`}},
+	{"told reporters", "Sergey Lavrov told reporters Russia would never accept the deal.",
+		[]string{`indirect "Russia would never accept the deal" Sergey Lavrov [told]`}},
+	{"according to, before", "According to Maria Zakharova, talks have stalled.",
+		[]string{`indirect "talks have stalled" Maria Zakharova [According to]`}},
+	{"according to, after", "Talks have stalled, according to Maria Zakharova.",
+		[]string{`indirect "Talks have stalled" Maria Zakharova [according to]`}},
+	{"a colon after the cue", "The foreign minister Sergey Lavrov said: Russia will not accept the deal.",
+		[]string{`indirect "Russia will not accept the deal" Sergey Lavrov [said:]`}},
+	{"an infinitive", "Sergey Lavrov vowed to block the deal.",
+		[]string{`indirect "to block the deal" Sergey Lavrov [vowed]`}},
+	{"a question", "Sergey Lavrov asked whether the West was serious.",
+		[]string{`indirect "whether the West was serious" Sergey Lavrov [asked]`}},
+	{"two complements", "Sergey Lavrov said the talks had failed and that Russia would leave.",
+		[]string{`indirect "the talks had failed and that Russia would leave" Sergey Lavrov [said]`}},
+	{"adding that", "Sergey Lavrov said the talks had failed, adding that Russia would leave.",
+		[]string{`indirect "the talks had failed" Sergey Lavrov [said]`, `indirect "that Russia would leave" Sergey Lavrov [adding]`}},
+	{"a time phrase after the cue", "Sergey Lavrov said on Tuesday that Russia would leave.",
+		[]string{`indirect "that Russia would leave" Sergey Lavrov [said]`}},
+	{"stops at the clause boundary", "Sergey Lavrov said prices would rise, but analysts disagreed.",
+		[]string{`indirect "prices would rise" Sergey Lavrov [said]`}},
+	{"an aside between source and cue", "Sergey Lavrov, who met Antony Blinken on Monday, said the talks had failed.",
+		[]string{`indirect "the talks had failed" Sergey Lavrov [said]`}},
+	{"a pronoun", "Maria Zakharova arrived on Monday. She said the talks had failed.",
+		[]string{`indirect "the talks had failed" Maria Zakharova [said]`}},
+	{"mixed, with its quoted words", `Sergey Lavrov said the plan was "a disaster" for Europe.`,
+		[]string{`mixed "the plan was \"a disaster\" for Europe" Sergey Lavrov [said]`}},
+	{"a title of a work is not speech", `Antony Blinken told "Face the Nation" that the talks had failed.`,
+		[]string{`indirect "that the talks had failed" Antony Blinken [told]`}},
+	{"nouns that look like cues", "His claim was rejected by two points.", nil},
+}
+
+func TestReportedSpeech(t *testing.T) {
+	for _, tc := range reportedCases {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := Analyze(tc.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkInvariants(t, tc.text, res)
+			got := reportedLines(res)
+			if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+				t.Errorf("reported speech:\n got %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestMixedSpeaker checks that the quoted words inside mixed speech are a
+// partial quote of their own with the mixed speech's speaker.
+func TestMixedSpeaker(t *testing.T) {
+	res, _ := Analyze(`Sergey Lavrov said the plan was "a disaster" for Europe.`)
+	var mixed, partial *Quote
+	for i, q := range res.Quotes {
+		switch q.Kind {
+		case KindMixed:
+			mixed = &res.Quotes[i]
+		case KindPartial:
+			partial = &res.Quotes[i]
+		}
+	}
+	if mixed == nil || partial == nil {
+		t.Fatalf("quotes %+v, want a mixed one and a partial one", res.Quotes)
+	}
+	if partial.Start < mixed.Start || partial.End > mixed.End {
+		t.Errorf("partial [%d,%d) not inside mixed [%d,%d)", partial.Start, partial.End, mixed.Start, mixed.End)
+	}
+	if mixed.Speaker == nil || partial.Speaker == nil || *mixed.Speaker != *partial.Speaker {
+		t.Errorf("speakers %v and %v, want the same", mixed.Speaker, partial.Speaker)
+	}
+}
+
+// reportedLines describes the reported speech of res, one line a quote.
+func reportedLines(res Result) []string {
+	names := map[string]string{}
+	for _, e := range res.Entities {
+		names[e.ID] = e.Name
+	}
+	var out []string
+	for _, q := range res.Quotes {
+		if q.Kind != KindIndirect && q.Kind != KindMixed {
+			continue
+		}
+		speaker, cue := "-", ""
+		if q.Speaker != nil {
+			speaker = names[*q.Speaker]
+		}
+		if q.Cue != nil {
+			cue = q.Cue.Text
+		}
+		out = append(out, fmt.Sprintf("%s %q %s [%s]", q.Kind, q.Text, speaker, cue))
+	}
+	return out
+}
+
+func ExampleAnalyze_reportedSpeech() {
+	res, _ := Analyze("Russia would never accept the deal, Sergey Lavrov said on Tuesday.")
+	for _, q := range res.Quotes {
+		fmt.Printf("%s %q, cue %q, speaker %q\n", q.Kind, q.Text, q.Cue.Text, q.SpeakerMention.Text)
+	}
+	// Output:
+	// indirect "Russia would never accept the deal", cue "said", speaker "Sergey Lavrov"
+}
