@@ -91,6 +91,11 @@ func (f *speakerFinder) previousSubject(qi int) (int, int, bool) {
 			return 0, 0, false // the sentence before holds a quote
 		}
 	}
+	// "But she said she would not stop.": the conjunction that opens the
+	// sentence is not part of its subject.
+	if lo < k && isOpeningConjunction(f.toks[lo].Text) {
+		lo++
+	}
 	return f.clauseSubject(lo, k)
 }
 
@@ -119,4 +124,14 @@ func (f *speakerFinder) onlyQuotes(p int) bool {
 		pos = max(pos, f.quotes[i].End)
 	}
 	return pos < para.End && !hasLetter(f.text[pos:para.End]) || pos >= para.End
+}
+
+// isOpeningConjunction reports whether w, opening a sentence, only links
+// it to the one before: "But", "And", "Yet", "So".
+func isOpeningConjunction(w string) bool {
+	switch w {
+	case "But", "And", "Yet", "So", "Still", "However":
+		return true
+	}
+	return false
 }

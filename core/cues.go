@@ -42,7 +42,7 @@ func (f *speakerFinder) cueAt(i, hi int) (int, bool) {
 	}
 	// "report" and "claims" are nouns as often as verbs; the common past
 	// forms are verbs even where the tagger is confused by quote marks.
-	if strings.HasPrefix(t.Tag, "VB") || strings.HasSuffix(w, "ed") || w == "said" || w == "told" || w == "wrote" || w == "says" {
+	if strings.HasPrefix(t.Tag, "VB") || isPastOrPresentForm(w) {
 		return 1, true
 	}
 	return 0, false

@@ -38,7 +38,7 @@ func nameMentions(text string, sents []sentenceTokens, raw [][]candidate) []name
 	placesBeforeStates(text, ms)
 	ms = trimHeadlineMentions(text, sents, ms)
 	ms = propagateNames(text, sents, ms)
-	retypeByName(ms) // before MISC goes: a surname the tagger called MISC is a person
+	retypeByName(text, ms) // before MISC goes: a surname the tagger called MISC is a person
 	unifyTypes(text, ms)
 	teamsNamedForPlaces(ms)
 	ms = slices.DeleteFunc(ms, func(m nameMention) bool { return m.Type == vocab.Misc })

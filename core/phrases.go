@@ -123,6 +123,11 @@ func (f *speakerFinder) nounPhraseEndingAt(j, lo int) (int, int, bool) {
 	// spokesman for the ministry, said", "Gil, 22, who founded the group,
 	// said". The speaker is the phrase before the first comma.
 	if end > lo && f.toks[end-1].Text == "," {
+		// A role first, the name after it: "Association founder and
+		// president, Jane Doe, said".
+		if ns, ne, ok := f.nounPhraseBefore(end-1, lo); ok && ne == end-1 && ns > lo && f.toks[ns-1].Text == "," && f.personIn(ns, ne) {
+			return ns, ne, true
+		}
 		best, bestEnd := -1, -1
 		for k := end - 2; k > lo && k >= end-30; k-- {
 			t := f.toks[k]

@@ -1,6 +1,7 @@
 package core
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -59,7 +60,7 @@ func propagateNames(text string, sents []sentenceTokens, ms []nameMention) []nam
 // tagger often types a bare surname as a place ("Lavrov arrived in
 // Tunxi"), while a first name alone is as often a place ("Chelsea Clinton"
 // and "an explosion in Chelsea").
-func retypeByName(ms []nameMention) {
+func retypeByName(text string, ms []nameMention) {
 	nameWords := map[string]bool{}
 	for _, m := range ms {
 		if m.Type == Person && len(m.Words) >= 2 {
@@ -72,7 +73,12 @@ func retypeByName(ms []nameMention) {
 	}
 	for i := range ms {
 		m := &ms[i]
-		if m.Type == Person || m.Type == NORP || m.Fixed || lexicon.Country[strings.Join(m.Words, " ")] != "" {
+		if m.Type == Person || m.Type == NORP || m.Fixed {
+			continue
+		}
+		// A country's name is a person's only where it cannot be the
+		// place: "Neil Jordan … Jordan said", not "flew to Jordan".
+		if lexicon.Country[strings.Join(m.Words, " ")] != "" && (afterLocative(text, m.Start) || !personBefore(ms, i, m.Words)) {
 			continue
 		}
 		all := true
@@ -176,4 +182,15 @@ func teamsNamedForPlaces(ms []nameMention) {
 			m.Type = Org
 		}
 	}
+}
+
+// personBefore reports whether a person whose full name ends with words
+// is mentioned before ms[i].
+func personBefore(ms []nameMention, i int, words []string) bool {
+	for _, p := range ms[:i] {
+		if p.Type == Person && len(p.Words) > len(words) && slices.Equal(p.Words[len(p.Words)-len(words):], words) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,10 +1,13 @@
 package core
 
 import (
+	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"lede/internal/lexicon"
+	"lede/internal/wordutil"
 )
 
 // entityGenders takes each person's gender from honorifics ("Mr. Wang"),
@@ -191,7 +194,7 @@ func (f *speakerFinder) descriptionReferent(start, end, off int) int {
 	}
 	h, ok := lexicon.Nominal[head]
 	if !ok {
-		return -1
+		return f.headReferent(start, end, head, off)
 	}
 	fits := map[string]bool{head: true}
 	for _, s := range h.Synonyms {
@@ -239,4 +242,51 @@ func roleMentionsNation(role, mod string) bool {
 	}
 	lr := strings.ToLower(role)
 	return strings.Contains(lr, strings.ToLower(mod)) || strings.Contains(lr, strings.ToLower(country))
+}
+
+// headReferent resolves a description whose head the word lists do not
+// know ("the radio", "the 32-year-old national team captain") to the
+// entity mentioned most recently before off, outside quotes, whose name
+// ends with the head ("Damascus Radio") or one of whose roles holds it
+// ("national team captain"); a description with an age ("the
+// 32-year-old …") is a person's, the most recent one's when no role
+// fits. It returns -1 when nothing fits.
+func (f *speakerFinder) headReferent(start, end int, head string, off int) int {
+	aged := false
+	for k := start; k < end; k++ {
+		aged = aged || strings.HasSuffix(strings.ToLower(f.toks[k].Text), "-year-old")
+	}
+	if head == "" || !unicode.IsLetter(wordutil.FirstRune(head)) {
+		return -1
+	}
+	lastPerson := -1
+	seen := map[int]bool{}
+	i := sort.Search(len(f.ms), func(i int) bool { return f.ms[i].Start >= off })
+	for k := i - 1; k >= 0; k-- {
+		m := f.ms[k]
+		if seen[m.Entity] || f.insideQuote(m.Start) || m.Type != Person && m.Type != Org {
+			continue
+		}
+		seen[m.Entity] = true
+		e := f.ents[m.Entity]
+		if m.Type == Person && lastPerson < 0 {
+			lastPerson = m.Entity
+		}
+		if aged && m.Type != Person {
+			continue
+		}
+		name := strings.Fields(strings.ToLower(e.Name))
+		if len(name) > 0 && name[len(name)-1] == head {
+			return m.Entity
+		}
+		for _, role := range e.Roles {
+			if slices.Contains(strings.Fields(strings.ToLower(role)), head) {
+				return m.Entity
+			}
+		}
+	}
+	if aged {
+		return lastPerson
+	}
+	return -1
 }

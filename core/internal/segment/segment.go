@@ -145,6 +145,14 @@ func appendSentences(out []Span, text string, line Span) []Span {
 			}
 			k += n2
 		}
+		if k == j && r == '.' && j == i+1 && gluedSentence(text[start:i], text[j:e]) {
+			// "… said Ana Menezes.Native bees are …": text pasted from
+			// the web lost the space after a full stop.
+			out = append(out, Span{start, j})
+			start = j
+			i = j
+			continue
+		}
 		if k == j || k == e {
 			i = j
 			continue
@@ -159,6 +167,31 @@ func appendSentences(out []Span, text string, line Span) []Span {
 		i = k
 	}
 	return append(out, Span{start, e})
+}
+
+// gluedSentence reports whether a full stop with no space after it ends
+// a sentence: a word of lower-case letters before it (not an
+// abbreviation), and after it a capital then a lower-case letter
+// ("Menezes.Native"), not "U.S.", "e.g.", "Node.JS" or a domain name.
+func gluedSentence(before, after string) bool {
+	b := []rune(before)
+	if len(b) < 2 || !unicode.IsLower(b[len(b)-1]) || !unicode.IsLower(b[len(b)-2]) || isAbbreviation(before) {
+		return false
+	}
+	a := []rune(after)
+	if len(a) < 3 || !unicode.IsUpper(a[0]) || !unicode.IsLower(a[1]) || !unicode.IsLower(a[2]) {
+		return false
+	}
+	// A word that goes on with a dot or a slash is a name or an address.
+	for _, r := range a[1:] {
+		if r == '.' || r == '/' || r == '@' {
+			return false
+		}
+		if !unicode.IsLetter(r) {
+			break
+		}
+	}
+	return true
 }
 
 // IsClosing reports whether r closes a quotation or a bracket, so that a

@@ -127,3 +127,17 @@ func FuzzSegment(f *testing.F) {
 		}
 	})
 }
+
+func TestGluedSentences(t *testing.T) {
+	for text, want := range map[string]int{
+		"said Ana Menezes.Native bees are vital.": 2,
+		"the U.S.Army said so.":                   1,
+		"see www.Example.com today.":              1,
+		"e.g.The plan failed.":                    1,
+		"It runs on Node.JS now.":                 1,
+	} {
+		if got := len(Sentences(text)); got != want {
+			t.Errorf("%q: %d sentences, want %d", text, got, want)
+		}
+	}
+}
