@@ -1,6 +1,9 @@
 package core
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // continuations gives a quote with no cue of its own the speaker of the
 // quote before it in the same sentence or paragraph, or, when the quote
@@ -46,9 +49,23 @@ func (f *speakerFinder) continuations(attrs []attribution) {
 		if attrs[i].method != MethodNone {
 			continue
 		}
+		// Only a person, or an organization by its name: with no cue at
+		// all, "It has re-energised his passion" or "Bodyboarders now
+		// seek…" before a quote are what it is about, not who speaks.
 		if start, end, ok := f.previousSubject(i); ok {
-			attrs[i] = f.resolve(start, end, -1, 0, 0.5)
-			attrs[i].method = MethodContext
+			if a := f.resolve(start, end, -1, 0, 0.5); a.entity >= 0 && (f.ents[a.entity].Type == Person || f.ents[a.entity].Type == Org && a.method == MethodExplicit) {
+				attrs[i] = a
+				attrs[i].method = MethodContext
+				continue
+			}
+		}
+		// A paragraph of nothing but a quote, after one that speaks of
+		// someone as "he" or "his" ("The thought of quitting never
+		// entered his head."), is that person's.
+		if p := f.first[i]; p > 0 && f.onlyQuotes(p) && (i == 0 || f.last[i-1] < p-1) {
+			if e, mention := f.pronounIn(p - 1); e >= 0 {
+				attrs[i] = attribution{entity: e, mention: mention, method: MethodContext, confidence: 0.45}
+			}
 		}
 	}
 }
@@ -134,4 +151,32 @@ func isOpeningConjunction(w string) bool {
 		return true
 	}
 	return false
+}
+
+// pronounIn returns the person the first personal pronoun of block p
+// ("he", "his", "she", "her") stands for, and the pronoun, or -1.
+func (f *speakerFinder) pronounIn(p int) (int, *Mention) {
+	lo, hi := f.tokenRange(f.paras[p].Start, f.paras[p].End)
+	for k := lo; k < hi; k++ {
+		w := strings.ToLower(f.toks[k].Text)
+		subject := w
+		switch w {
+		case "his", "him":
+			subject = "he"
+		case "her":
+			subject = "she"
+		case "he", "she":
+		default:
+			continue
+		}
+		if f.insideQuote(f.toks[k].Start) {
+			continue
+		}
+		if e := f.pronounReferent(subject, f.toks[k].Start); e >= 0 {
+			m := f.mentionOf(k)
+			return e, &m
+		}
+		return -1, nil
+	}
+	return -1, nil
 }

@@ -42,7 +42,7 @@ func (f *speakerFinder) cueAt(i, hi int) (int, bool) {
 	}
 	// "report" and "claims" are nouns as often as verbs; the common past
 	// forms are verbs even where the tagger is confused by quote marks.
-	if strings.HasPrefix(t.Tag, "VB") || isPastOrPresentForm(w) {
+	if strings.HasPrefix(t.Tag, "VB") || isPastOrPresentForm(w) || strings.HasSuffix(w, "ing") && f.introducesQuote(i) {
 		return 1, true
 	}
 	return 0, false
@@ -56,4 +56,16 @@ func isPastOrPresentForm(w string) bool {
 		return true
 	}
 	return strings.HasSuffix(w, "ed")
+}
+
+// introducesQuote reports whether toks[i] is followed by a comma or a
+// colon and a quote mark: a cue's -ing form there is a verb whatever its
+// tag ("… details further stating, "The linga…""), unlike a noun ("an
+// encouraging note: "…"").
+func (f *speakerFinder) introducesQuote(i int) bool {
+	if i+2 >= len(f.toks) {
+		return false
+	}
+	p := f.toks[i+1].Text
+	return (p == "," || p == ":") && wordutil.IsQuoteMark(f.toks[i+2].Text)
 }

@@ -241,3 +241,18 @@ func FuzzNameMatching(f *testing.F) {
 		}
 	})
 }
+
+// TestNameAtTheEnd checks that a name ending the text does not keep the
+// sentence's full stop, and is found whatever follows.
+func TestNameAtTheEnd(t *testing.T) {
+	for _, text := range []string{`"cafe" said Bob.`, `"cafe" said Bob. He left.`} {
+		res, err := Analyze(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkInvariants(t, text, res)
+		if len(res.Entities) != 1 || res.Entities[0].Name != "Bob" || res.Entities[0].Type != Person {
+			t.Errorf("%q: entities %+v, want the person Bob", text, res.Entities)
+		}
+	}
+}

@@ -122,7 +122,7 @@ func cleanMention(text string, toks []tokenize.Token, sent int, m candidate) (na
 			if g != "-" {
 				nm.Gender = g[0]
 			}
-		} else if m.Type != Person || !lexicon.IsRole(w) && lexicon.Demonym[ts[0].Text] == "" {
+		} else if m.Type != Person || !isRoleWord(w) && lexicon.Demonym[ts[0].Text] == "" {
 			// Only a person's name loses its titles: "Chinese Foreign
 			// Ministry" and "Ministry of Environment" keep their words.
 			break

@@ -90,7 +90,13 @@ func (f *speakerFinder) resolve(start, end, c, n int, conf float64) attribution 
 		return a
 	}
 	if f.isProperName(start, end) {
-		// A name the tagger missed is still a name: give it an entity.
+		// A name the tagger missed is still a name: give it an entity,
+		// without the role glued before it ("Environmentalist Ma Jun").
+		for end-start > 2 && isRoleWord(f.toks[start].Text) {
+			start++
+		}
+		phrase = f.spanMention(start, end)
+		a.mention = phrase
 		a.method = MethodExplicit
 		if !f.noNewEntities {
 			a.entity = f.addEntity(phrase)
@@ -289,4 +295,12 @@ func (f *speakerFinder) headReferent(start, end int, head string, off int) int {
 		return lastPerson
 	}
 	return -1
+}
+
+// isRoleWord reports whether w names what someone does rather than who
+// they are: a role of the word lists, or an "-ist" ("Environmentalist",
+// "Economist").
+func isRoleWord(w string) bool {
+	lw := strings.ToLower(w)
+	return lexicon.IsRole(lw) || len(lw) >= 7 && strings.HasSuffix(lw, "ist")
 }

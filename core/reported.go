@@ -255,7 +255,8 @@ func (f *speakerFinder) sentenceBounds(i int) (int, int) {
 // reportedQuotes attributes each reported span and returns it as a Quote
 // of kind indirect or mixed. A mixed content and the quotations inside it
 // have one speaker: the quotations' own when their sieves named one, else
-// the content's, which they then take.
+// the content's, else one a quotation carried from the quote before it;
+// the quotations then take it.
 func (f *speakerFinder) reportedQuotes(rs []reportedSpan, attrs []attribution) []Quote {
 	var out []Quote
 	for _, r := range rs {
@@ -275,6 +276,15 @@ func (f *speakerFinder) reportedQuotes(rs []reportedSpan, attrs []attribution) [
 				if attrs[qi].entity >= 0 && attrs[qi].method != MethodContinuation && attrs[qi].method != MethodContext {
 					named = qi
 					break
+				}
+			}
+			if named < 0 && a.entity < 0 {
+				// A speaker carried to a quotation beats none at all.
+				for _, qi := range r.inner {
+					if attrs[qi].entity >= 0 {
+						named = qi
+						break
+					}
 				}
 			}
 			if named >= 0 {

@@ -19,6 +19,11 @@ func (f *speakerFinder) direct(qi int) attribution {
 	if a, ok := f.before(bLo, bHi); ok {
 		return f.preferPerson(a, bLo, bHi, aLo, aHi)
 	}
+	// "…?" ⏎ asked Mustafa Hoshiyeh, a labourer.: text copied from the
+	// web may break the line between a quote and its cue.
+	if a, ok := f.cueOnNextLine(qi, aLo, aHi); ok {
+		return a
+	}
 	// A cue elsewhere in the sentence: X said the plan was "a disaster".
 	for c := bHi - 1; c >= bLo; c-- {
 		if n, ok := f.cueAt(c, bHi); ok {
@@ -313,4 +318,26 @@ func (f *speakerFinder) personBeforePhrase(end, lo int) (int, int, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// cueOnNextLine finds the speaker of a quote that ends its block in the
+// block after it, when that block opens with a cue in lower case ("asked
+// Mustafa Hoshiyeh") or with a name and a cue ("Jamil said."): a line
+// break the copy put between a quotation and its attribution.
+func (f *speakerFinder) cueOnNextLine(qi, aLo, aHi int) (attribution, bool) {
+	last := f.last[qi]
+	if aLo != aHi || last+1 >= len(f.paras) || qi+1 < len(f.quotes) && f.quotes[qi+1].Start < f.paras[last+1].End {
+		return attribution{}, false
+	}
+	lo, hi := f.tokenRange(f.paras[last+1].Start, f.paras[last+1].End)
+	for k := lo; k < hi; k++ {
+		if f.isSentenceEnd(k) {
+			hi = k
+			break
+		}
+	}
+	if lo >= hi || !unicode.IsLower(wordutil.FirstRune(f.toks[lo].Text)) {
+		return attribution{}, false
+	}
+	return f.after(lo, hi)
 }

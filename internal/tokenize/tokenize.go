@@ -30,7 +30,27 @@ func Sentence(text string, start, end int) []Token {
 	if err != nil {
 		return nil
 	}
-	return alignTokens(src, start, doc.Tokens())
+	return splitFinalStop(alignTokens(src, start, doc.Tokens()))
+}
+
+// splitFinalStop splits the full stop off the sentence's last word, which
+// prose leaves on it when the sentence ends the text ("said Bob." would
+// make the name "Bob."). A word with a stop inside ("U.S.") or of one
+// letter (an initial) keeps it.
+func splitFinalStop(toks []Token) []Token {
+	n := len(toks)
+	if n == 0 {
+		return toks
+	}
+	last := toks[n-1]
+	word, ok := strings.CutSuffix(last.Text, ".")
+	if !ok || utf8.RuneCountInString(word) < 2 || strings.Contains(word, ".") || !unicode.IsLetter([]rune(word)[utf8.RuneCountInString(word)-1]) {
+		return toks
+	}
+	stop := last
+	stop.Start, stop.Text = last.End-1, "."
+	last.End, last.Text = last.End-1, word
+	return append(toks[:n-1], last, stop)
 }
 
 // maxRun is the longest run without white space that prose is given

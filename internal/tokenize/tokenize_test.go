@@ -1,6 +1,7 @@
 package tokenize
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/jdkato/prose/v2"
@@ -56,5 +57,25 @@ func TestSentenceOffsets(t *testing.T) {
 	}
 	if toks[0].Text != "“" {
 		t.Errorf("first token %q, want the curly quote", toks[0].Text)
+	}
+}
+
+func TestFinalStop(t *testing.T) {
+	for text, want := range map[string]string{
+		"said Bob.":          "said|Bob|.",
+		"in the U.S.":        "in|the|U.S.",
+		"said Gen. J.":       "said|Gen.|J|.",
+		"it ended at 5 p.m.": "it|ended|at|5|p.m.",
+	} {
+		var got []string
+		for _, tok := range Sentence(text, 0, len(text)) {
+			if text[tok.Start:tok.End] != tok.Text {
+				t.Errorf("%q: token %q is not at [%d,%d)", text, tok.Text, tok.Start, tok.End)
+			}
+			got = append(got, tok.Text)
+		}
+		if strings.Join(got, "|") != want {
+			t.Errorf("%q: tokens %q, want %q", text, strings.Join(got, "|"), want)
+		}
 	}
 }

@@ -218,7 +218,7 @@ func startsSentence(r rune) bool {
 var Abbreviations = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true,
 	"sen": true, "rep": true, "gov": true, "lt": true, "col": true, "capt": true,
-	"sgt": true, "maj": true, "adm": true, "cmdr": true, "gens": true, "sens": true,
+	"sgt": true, "maj": true, "fr": true, "del": true, "adm": true, "cmdr": true, "gens": true, "sens": true,
 	"reps": true, "st": true, "jr": true, "sr": true, "rev": true, "hon": true,
 	"pres": true, "supt": true, "insp": true, "det": true, "atty": true,
 	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
