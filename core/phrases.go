@@ -62,6 +62,10 @@ var weekday = map[string]bool{
 	"saturday": true, "sunday": true, "today": true, "yesterday": true, "tonight": true,
 }
 
+// reflexive pronouns stress the subject right after it: "Galois himself
+// exclaimed".
+var reflexive = map[string]bool{"himself": true, "herself": true, "itself": true, "themselves": true}
+
 // adverbs that may stand between a subject and its cue ("he also said",
 // "she has since said").
 var cueAdverbs = map[string]bool{
@@ -109,6 +113,12 @@ func (f *speakerFinder) skipAdverbs(c, lo int) int {
 			continue
 		case weekday[w] && j-1 > lo:
 			j-- // "Priebus later Thursday told Fox News"
+			continue
+		case reflexive[w] && j-1 > lo:
+			j-- // "Galois himself exclaimed"
+			continue
+		case (w == "example" || w == "instance") && j-2 > lo && strings.EqualFold(f.toks[j-2].Text, "for"):
+			j -= 2 // "the Britannica for example describes"
 			continue
 		}
 		break
@@ -282,8 +292,8 @@ func (f *speakerFinder) hasProperNoun(start, end int) bool {
 // capitalized words that are not titles, pronouns or determiners: a name
 // the tagger did not recognise ("Cecile Richards:" in a headline).
 func (f *speakerFinder) isProperName(start, end int) bool {
-	if end-start > 4 {
-		return false
+	if end-start > 4 || end-start == 1 && f.toks[start].Tag == "NNS" {
+		return false // "Bodyboarders now seek…": a plural noun opening a sentence
 	}
 	for k := start; k < end; k++ {
 		t := f.toks[k]

@@ -89,6 +89,10 @@ func (f *speakerFinder) resolve(start, end, c, n int, conf float64) attribution 
 		a.confidence = conf - 0.15
 		return a
 	}
+	// "the Encyclopædi Britannica", "the Guardian": a name after "the".
+	if end-start >= 2 && strings.EqualFold(f.toks[start].Text, "the") && f.isProperName(start+1, end) {
+		start++
+	}
 	if f.isProperName(start, end) {
 		// A name the tagger missed is still a name: give it an entity,
 		// without the role glued before it ("Environmentalist Ma Jun").
@@ -164,7 +168,7 @@ func (f *speakerFinder) pronounReferent(p string, off int) int {
 		switch p {
 		case "he", "she":
 			if m.Type == Person && (f.gender[m.Entity] == 0 || f.gender[m.Entity] == want) {
-				return m.Entity
+				return f.preferSubject(k, want)
 			}
 		case "it", "they":
 			if m.Type == Org {
@@ -303,4 +307,43 @@ func (f *speakerFinder) headReferent(start, end int, head string, off int) int {
 func isRoleWord(w string) bool {
 	lw := strings.ToLower(w)
 	return lexicon.IsRole(lw) || len(lw) >= 7 && strings.HasSuffix(lw, "ist")
+}
+
+// preferSubject returns the entity of ms[k], the most recent person a
+// pronoun may stand for, unless that mention is the object of a
+// preposition and an earlier fitting person of the same sentence is a
+// clause's subject: in "He said Barzani sent a message to Saddam in
+// which he said", "he" is Barzani, who sent, not Saddam, to whom.
+func (f *speakerFinder) preferSubject(k int, want byte) int {
+	m := f.ms[k]
+	i := tokenIndex(f.toks, m.Start) - 1
+	for i >= 0 && (f.toks[i].Tag == "DT" || f.toks[i].Tag == "JJ" || f.toks[i].Tag == "JJR") {
+		i--
+	}
+	if i < 0 || f.toks[i].Tag != "IN" && f.toks[i].Tag != "TO" {
+		return m.Entity
+	}
+	lo, _ := f.sentenceBounds(i)
+	for j := k - 1; j >= 0 && f.ms[j].Start >= f.toks[lo].Start; j-- {
+		o := f.ms[j]
+		if o.Type == Person && o.Entity != m.Entity && (f.gender[o.Entity] == 0 || f.gender[o.Entity] == want) &&
+			!f.insideQuote(o.Start) && f.isSubject(o) {
+			return o.Entity
+		}
+	}
+	return m.Entity
+}
+
+// isSubject reports whether mention m is followed by a verb, perhaps
+// after an adverb: the subject of its clause.
+func (f *speakerFinder) isSubject(m nameMention) bool {
+	i := tokenIndex(f.toks, m.End)
+	for i < len(f.toks) && f.toks[i].Tag == "RB" {
+		i++
+	}
+	if i >= len(f.toks) {
+		return false
+	}
+	t := f.toks[i].Tag
+	return strings.HasPrefix(t, "VB") || t == "MD"
 }

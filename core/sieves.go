@@ -39,6 +39,11 @@ func (f *speakerFinder) direct(qi int) attribution {
 			}
 		}
 	}
+	// His call to "…", Trump's promise of "…": the words of whoever the
+	// possessive names.
+	if a, ok := f.possessiveSpeech(bLo, bHi); ok {
+		return a
+	}
 	// No cue, but a subject with a verb of its own: X thanked him for
 	// "…", the ad claims "…", X is labeling it "…".
 	// A place or a nationality there is what the sentence is about, not
@@ -178,7 +183,7 @@ func (f *speakerFinder) subject(c, n, lo int, conf float64) (attribution, bool) 
 	}
 	// "Rui Gomez Pereira in his book Goan Temples writes": a
 	// prepositional phrase between the named speaker and the cue.
-	if !f.personIn(start, end) {
+	if !f.personIn(start, end) && !(end-start == 1 && isPronoun(strings.ToLower(f.toks[start].Text))) {
 		if s, e, ok := f.personBeforePhrase(start, lo); ok {
 			return f.resolve(s, e, c, n, conf-0.05), true
 		}
@@ -307,7 +312,7 @@ func isBeForm(w string) bool {
 func (f *speakerFinder) personBeforePhrase(end, lo int) (int, int, bool) {
 	for k := end - 1; k > lo && k >= end-10; k-- {
 		t := f.toks[k]
-		if strings.HasPrefix(t.Tag, "VB") || t.Text == "," || f.isSentenceEnd(k) {
+		if strings.HasPrefix(t.Tag, "VB") || t.Tag == "WDT" || t.Tag == "WP" || t.Text == "," || f.isSentenceEnd(k) {
 			return 0, 0, false
 		}
 		if t.Tag != "IN" {
@@ -340,4 +345,48 @@ func (f *speakerFinder) cueOnNextLine(qi, aLo, aHi int) (attribution, bool) {
 		return attribution{}, false
 	}
 	return f.after(lo, hi)
+}
+
+// speechNouns are nouns for something said, which a possessive before
+// them attributes: "his call to", "her promise of".
+var speechNouns = map[string]bool{
+	"call": true, "calls": true, "promise": true, "pledge": true, "vow": true, "claim": true,
+	"warning": true, "demand": true, "appeal": true, "words": true, "message": true,
+	"statement": true, "description": true, "plea": true, "slogan": true, "motto": true,
+	"remark": true, "remarks": true, "comment": true, "comments": true, "assessment": true,
+}
+
+// possessiveSpeech finds "his call to", "Trump's promise of" right
+// before a quote (in toks[lo:hi]) and returns whom the possessive names.
+func (f *speakerFinder) possessiveSpeech(lo, hi int) (attribution, bool) {
+	k := hi - 1
+	for k > lo && k >= hi-3 && !speechNouns[strings.ToLower(f.toks[k].Text)] {
+		switch strings.ToLower(f.toks[k].Text) {
+		case "to", "of", "for", "that", ":", ",":
+			k--
+			continue
+		}
+		return attribution{}, false
+	}
+	if k <= lo || !speechNouns[strings.ToLower(f.toks[k].Text)] {
+		return attribution{}, false
+	}
+	noun := f.spanMention(k, k+1)
+	p := k - 1
+	switch w := strings.ToLower(f.toks[p].Text); w {
+	case "his", "her":
+		subject := "he"
+		if w == "her" {
+			subject = "she"
+		}
+		e := f.pronounReferent(subject, f.toks[p].Start)
+		m := f.mentionOf(p)
+		return attribution{entity: e, mention: &m, cue: noun, method: MethodPronoun, confidence: 0.6}, e >= 0
+	case "'s", "’s":
+		if s, e, ok := f.nounPhraseEndingAt(p, lo); ok && f.personIn(s, e) {
+			a := f.resolve(s, e, k, 1, 0.7)
+			return a, a.entity >= 0
+		}
+	}
+	return attribution{}, false
 }
