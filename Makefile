@@ -81,6 +81,7 @@ fuzz:
 	@for t in ./core:FuzzAnalyze ./core:FuzzNameMatching ./core/internal/quotes:FuzzFindQuotes ./core/internal/segment:FuzzSegment; do \
 		echo "== $$t"; $(GO) test $${t%%:*} -run '^$$' -fuzz "^$${t#*:}\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s || exit 1; done
 	$(GO) test ./wasm -run '^$$' -fuzz '^FuzzUTF16Index$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
+	$(GO) test ./wasm -run '^$$' -fuzz '^FuzzBoundaryJSString$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
 
 ## model: retrain the entity tagger on CoNLL-2003 and the training part of
 ## eval/ner, with the name lists of gazetteers/, and the attribution tagger on

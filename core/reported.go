@@ -48,7 +48,7 @@ func (f *speakerFinder) reportedSpeech(sents []sentenceTokens) []reportedSpan {
 			}
 			r := reportedSpan{start: base + p.Start, end: base + p.End, cueStart: -1, srcStart: -1}
 			f.trimContent(&r)
-			if r.start >= r.end || !f.pickCue(&r, parts, base) {
+			if r.start >= r.end || !hasLetter(f.text[f.toks[r.start].Start:f.toks[r.end-1].End]) || !f.pickCue(&r, parts, base) {
 				continue
 			}
 			if !f.placeQuotes(&r) {

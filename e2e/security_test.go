@@ -351,9 +351,9 @@ func TestNothingStored(t *testing.T) {
 
 // checkResult is a JavaScript function of a text and its Result that lists
 // the ways the Result breaks the contract of SCHEMA.md: spans out of range
-// or out of order, or mentions whose text is not their slice of the input.
-// A lone surrogate reaches the analyzer as U+FFFD, so slices are compared
-// in their well-formed form.
+// or out of order, mentions whose text is not their slice of the input,
+// quotes whose words are not inside theirs. Lone surrogates included: the
+// worker gives every span the input's own characters back.
 const checkResult = `(text, r) => {
 	const problems = [];
 	const show = (s) => JSON.stringify(String(s).slice(0, 60));
@@ -362,7 +362,8 @@ const checkResult = `(text, r) => {
 		if (!(Number.isInteger(s.start) && Number.isInteger(s.end) &&
 			0 <= s.start && s.start <= s.end && s.end <= text.length)) {
 			problems.push(what + ' has span [' + s.start + ', ' + s.end + ') in ' + text.length + ' code units');
-		} else if (withText && text.slice(s.start, s.end).toWellFormed() !== s.text) {
+		} else if (withText === 'same' && text.slice(s.start, s.end) !== s.text ||
+			withText === 'inside' && !text.slice(s.start, s.end).includes(s.text)) {
 			problems.push(what + ' text ' + show(s.text) + ' but text.slice(' + s.start + ', ' + s.end + ') = ' +
 				show(text.slice(s.start, s.end)));
 		}
@@ -377,13 +378,13 @@ const checkResult = `(text, r) => {
 	};
 	if (r.offsets !== 'utf16') problems.push('offsets ' + r.offsets);
 	for (const e of r.entities || []) {
-		(e.mentions || []).forEach((m, i) => span(e.id + ' mention ' + i, m, true));
+		(e.mentions || []).forEach((m, i) => span(e.id + ' mention ' + i, m, 'same'));
 		ordered(e.id + ' mentions', e.mentions || []);
 	}
 	(r.quotes || []).forEach((q, i) => {
-		span('quote ' + i, q, false);
-		span('quote ' + i + ' speakerMention', q.speakerMention, true);
-		span('quote ' + i + ' cue', q.cue, true);
+		span('quote ' + i, q, 'inside');
+		span('quote ' + i + ' speakerMention', q.speakerMention, 'same');
+		span('quote ' + i + ' cue', q.cue, 'same');
 	});
 	ordered('quotes', r.quotes || []);
 	(r.sentences || []).forEach((s, i) => span('sentence ' + i, s, false));
@@ -420,6 +421,7 @@ func TestHostileInput(t *testing.T) {
 		// escapes: one in a name, one beside it, one half a pair, one at
 		// each end.
 		{"lone surrogates", `"\uDC00Sergey Lavrov\uD800 met Wang\uDFFF Yi in Beijing. \"We agree,\uD83D\" Serg\uD800ey Lavrov said.\n\nLavrov left.\uD800"`},
+		{"a lone surrogate inside a quote", `"\"caf\uD800e\" said Bob."`},
 	}
 
 	p := openPage(t)

@@ -150,3 +150,73 @@ func TestQuickJSON(t *testing.T) {
 		t.Errorf("mention %+v", m)
 	}
 }
+
+// jsToGo is what syscall/js makes of a JavaScript string with these
+// UTF-16 code units: UTF-8, with each lone surrogate as U+FFFD.
+func jsToGo(units []uint16) string {
+	return string(utf16.Decode(units))
+}
+
+// FuzzBoundaryJSString feeds the boundary JavaScript strings (any code
+// units, lone surrogates included) and checks the offset contract on what
+// it returns: every span inside the text and in order, and every
+// mention's text the slice of the text it covers, as the analyzer read it
+// (lone surrogates as U+FFFD: worker.js gives them back).
+func FuzzBoundaryJSString(f *testing.F) {
+	for _, s := range []string{"\"caf\xed\xa0\x80e\" said Bob.", "Sergey Lavrov said \"We agree\" in Beijing.", "😀 Bob said hi."} {
+		f.Add([]byte(s))
+	}
+	f.Add([]byte{0x22, 0, 0x63, 0, 0x00, 0xd8, 0x22, 0, 0x20, 0, 0x42, 0, 0x6f, 0, 0x62, 0})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		units := make([]uint16, len(data)/2)
+		for i := range units {
+			units[i] = uint16(data[2*i]) | uint16(data[2*i+1])<<8
+		}
+		text := jsToGo(units)
+		out, err := analyzeJSON(text)
+		if err != nil {
+			return // too large; the boundary says so
+		}
+		var res core.Result
+		if err := json.Unmarshal([]byte(out), &res); err != nil {
+			t.Fatalf("the boundary returned JSON that does not parse: %v", err)
+		}
+		slice := func(start, end int) (string, bool) {
+			if start < 0 || start > end || end > len(units) {
+				return "", false
+			}
+			return jsToGo(units[start:end]), true
+		}
+		check := func(what string, start, end int, words string, inside bool) {
+			s, ok := slice(start, end)
+			switch {
+			case !ok:
+				t.Fatalf("%s [%d,%d) outside a text of %d code units", what, start, end, len(units))
+			case inside && !strings.Contains(s, words), !inside && s != words:
+				t.Fatalf("%s [%d,%d) is %q, its text %q", what, start, end, s, words)
+			}
+		}
+		for _, e := range res.Entities {
+			for _, m := range e.Mentions {
+				check("mention", m.Start, m.End, m.Text, false)
+			}
+		}
+		for i, q := range res.Quotes {
+			check("quote", q.Start, q.End, q.Text, true)
+			if q.SpeakerMention != nil {
+				check("speaker mention", q.SpeakerMention.Start, q.SpeakerMention.End, q.SpeakerMention.Text, false)
+			}
+			if q.Cue != nil {
+				check("cue", q.Cue.Start, q.Cue.End, q.Cue.Text, false)
+			}
+			if i > 0 && q.Start < res.Quotes[i-1].Start {
+				t.Fatalf("quotes out of order at %d", i)
+			}
+		}
+		for _, s := range append(res.Sentences, res.Paragraphs...) {
+			if _, ok := slice(s.Start, s.End); !ok {
+				t.Fatalf("sentence or paragraph [%d,%d) outside the text", s.Start, s.End)
+			}
+		}
+	})
+}

@@ -109,14 +109,46 @@ async function download(url) {
   return new Uint8Array(await new Response(resp.body.pipeThrough(counter(total))).arrayBuffer());
 }
 
+// restoreTexts gives back to every span of result the reader's own
+// characters. Go strings are UTF-8, so a lone surrogate (which JavaScript
+// strings may hold) reaches the analyzer as U+FFFD: one code unit as well,
+// so the offsets are right, but the words are not the input's. With them
+// taken from the text, text.slice(start, end) is each mention's text and
+// holds each quote's text between its marks, as SCHEMA.md promises.
+function restoreTexts(text, result) {
+  const wellFormed = typeof text.isWellFormed === 'function' ? text.isWellFormed() : !/[\uD800-\uDFFF]/.test(text);
+  if (wellFormed || !result) return result;
+  const fix = (m) => {
+    if (m && Number.isInteger(m.start) && Number.isInteger(m.end)) m.text = text.slice(m.start, m.end);
+  };
+  for (const e of result.entities || []) (e.mentions || []).forEach(fix);
+  for (const q of result.quotes || []) {
+    fix(q.speakerMention);
+    fix(q.cue);
+    if (typeof q.text !== 'string') continue;
+    // The words lie between the marks: find where, comparing as the
+    // analyzer read them.
+    const n = q.text.length;
+    for (let k = q.start; k + n <= q.end; k++) {
+      const s = text.slice(k, k + n);
+      if (s.toWellFormed() === q.text) {
+        q.text = s;
+        break;
+      }
+    }
+  }
+  return result;
+}
+
 // post runs fn (ledeQuick or ledeAnalyze) on text and posts the parsed
 // Result as type, or an error. Both never throw by contract, but a Go
 // program that has exited makes any call throw, hence the try.
 function post(type, fn, id, text) {
   try {
-    const out = fn(String(text));
+    text = String(text);
+    const out = fn(text);
     if (out && typeof out.json === 'string') {
-      postMessage({type, id, result: JSON.parse(out.json)});
+      postMessage({type, id, result: restoreTexts(text, JSON.parse(out.json))});
       return;
     }
     // A first look that fails is only skipped: the full analysis says why.

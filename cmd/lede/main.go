@@ -18,6 +18,7 @@ import (
 	"os"
 	"runtime"
 	"sync"
+	"unicode/utf8"
 
 	"lede/core"
 )
@@ -36,9 +37,12 @@ and at most %d bytes.
 --jsonl reads one JSON object a line, {"id": ANY, "text": "..."}, and writes
 one line for each, in input order:
   {"id": ANY, "result": {...}}   or   {"id": ANY, "error": "..."}
-A line that cannot be read gets an error line (with "id": null when no id
-could be read, and "line": its line number); blank lines are skipped. Texts
-are analysed on all cores.
+A line that cannot be read gets an error line, with its id whenever the id
+can be read ("id": null otherwise) and "line": its line number; blank lines
+are skipped. A text must be valid UTF-8 as in file mode: a line whose text
+holds bytes that are not UTF-8, or a \u escape of a lone surrogate, is
+refused with the byte offset in the line, never analysed with U+FFFD in
+their place. Texts are analysed on all cores.
 
 Exit status: 0 when everything was analysed, 1 when any text or line failed,
 2 for a usage or I/O error.
@@ -241,9 +245,11 @@ func answer(j *job) answered {
 			o.Line, o.Error = j.line, fmt.Sprintf("line %d: longer than %d bytes", j.line, maxLine)
 			return
 		}
+		// The id is read first and on its own, so that a line whose text
+		// is bad still answers with its id.
 		var in struct {
 			ID   json.RawMessage `json:"id"`
-			Text *string         `json:"text"`
+			Text json.RawMessage `json:"text"`
 		}
 		if err := json.Unmarshal(j.raw, &in); err != nil {
 			o.Line, o.Error = j.line, fmt.Sprintf("line %d: not a JSON object {\"id\", \"text\"}: %v", j.line, err)
@@ -252,11 +258,19 @@ func answer(j *job) answered {
 		if len(in.ID) > 0 {
 			o.ID = in.ID
 		}
-		if in.Text == nil {
+		var text string
+		if len(in.Text) == 0 || in.Text[0] != '"' || json.Unmarshal(in.Text, &text) != nil {
 			o.Line, o.Error = j.line, fmt.Sprintf("line %d: no \"text\" string", j.line)
 			return
 		}
-		res, err := core.Analyze(*in.Text)
+		// JSON decoding would turn bad bytes and lone surrogates into
+		// U+FFFD and analyse a text that is not the one given; file mode
+		// refuses such a text, and so does this.
+		if off := invalidInString(in.Text); off >= 0 {
+			o.Line, o.Error = j.line, fmt.Sprintf("line %d: %v: bad byte or lone surrogate at byte %d of the line", j.line, core.ErrInvalidUTF8, bytes.Index(j.raw, in.Text)+off)
+			return
+		}
+		res, err := core.Analyze(text)
 		if err != nil {
 			o.Line, o.Error = j.line, err.Error()
 			return
@@ -270,4 +284,63 @@ func answer(j *job) answered {
 		return answered{fmt.Appendf(nil, "{\"id\":null,\"line\":%d,\"error\":%q}\n", j.line, err.Error()), true}
 	}
 	return answered{buf.Bytes(), o.Error != ""}
+}
+
+// invalidInString returns the byte offset, within the JSON string s (its
+// quote marks included), of the first byte that is not valid UTF-8 or of
+// the first \u escape of a lone surrogate, or -1 when there is none.
+func invalidInString(s []byte) int {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c == '\\' && i+1 < len(s) {
+			if s[i+1] != 'u' || i+6 > len(s) {
+				i += 2
+				continue
+			}
+			r := hexRune(s[i+2 : i+6])
+			switch {
+			case r >= 0xD800 && r < 0xDC00:
+				if i+12 > len(s) || s[i+6] != '\\' || s[i+7] != 'u' {
+					return i
+				}
+				if low := hexRune(s[i+8 : i+12]); low < 0xDC00 || low > 0xDFFF {
+					return i
+				}
+				i += 12
+			case r >= 0xDC00 && r <= 0xDFFF:
+				return i
+			default:
+				i += 6
+			}
+			continue
+		}
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return -1
+}
+
+// hexRune reads four hex digits, or returns -1.
+func hexRune(h []byte) rune {
+	var r rune
+	for _, c := range h {
+		switch {
+		case c >= '0' && c <= '9':
+			r = r<<4 | rune(c-'0')
+		case c >= 'a' && c <= 'f':
+			r = r<<4 | rune(c-'a'+10)
+		case c >= 'A' && c <= 'F':
+			r = r<<4 | rune(c-'A'+10)
+		default:
+			return -1
+		}
+	}
+	return r
 }

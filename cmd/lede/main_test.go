@@ -74,8 +74,8 @@ func TestJSONLKeepsOrderAndBadLines(t *testing.T) {
 		}
 	}
 	code, out, errs := runWith(t, in.String(), "--jsonl", "--workers", "4")
-	if code != 1 || !strings.Contains(errs, "8 of the inputs failed") {
-		t.Errorf("exit %d, stderr %q; want 1 and 8 failures", code, errs)
+	if code != 1 || !strings.Contains(errs, "12 of the inputs failed") {
+		t.Errorf("exit %d, stderr %q; want 1 and 12 failures", code, errs)
 	}
 	sc := bufio.NewScanner(strings.NewReader(out))
 	sc.Buffer(nil, 1<<20)
@@ -99,6 +99,13 @@ func TestJSONLKeepsOrderAndBadLines(t *testing.T) {
 			if line.ID == nil || *line.ID != i || line.Error == "" {
 				t.Errorf("line %d without text: got %s", i, sc.Text())
 			}
+		case 8:
+			// Lone surrogates are refused as file mode refuses bad
+			// bytes, with the id kept and where they are.
+			at := len(fmt.Sprintf("{\"id\": %d, \"text\": \"bad ", i))
+			if line.ID == nil || *line.ID != i || !strings.Contains(line.Error, fmt.Sprintf("lone surrogate at byte %d of", at)) {
+				t.Errorf("line %d with lone surrogates: got %s", i, sc.Text())
+			}
 		default:
 			if line.ID == nil || *line.ID != i || line.Result == nil {
 				t.Errorf("line %d: got %s", i, sc.Text())
@@ -108,5 +115,44 @@ func TestJSONLKeepsOrderAndBadLines(t *testing.T) {
 	}
 	if i != n {
 		t.Errorf("%d output lines, want %d", i, n)
+	}
+}
+
+// TestJSONLBadText checks the rules a line's text shares with file mode:
+// bytes that are not UTF-8 are refused with their offset, never analysed
+// as U+FFFD, and an id that can be read is always given back.
+func TestJSONLBadText(t *testing.T) {
+	in := "{\"id\":4,\"text\":42}\n" +
+		"{\"id\":\"a\",\"text\":\"Jos\xe9 Garc\xeda said hi.\"}\n" +
+		"{\"id\":[1,2],\"text\":\"\\ud83d\\ude00 Bob said hi.\"}\n"
+	code, out, _ := runWith(t, in, "--jsonl")
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	want := []string{
+		`{"id":4,"line":1,"error":"line 1: no \"text\" string"}`,
+		`{"id":"a","line":2,"error":"line 2: text is not valid UTF-8: bad byte or lone surrogate at byte 21 of the line"}`,
+	}
+	if len(lines) != 3 || lines[0] != want[0] || lines[1] != want[1] || !strings.HasPrefix(lines[2], `{"id":[1,2],"result":`) {
+		t.Errorf("output:\n%s\nwant:\n%s\n{\"id\":[1,2],\"result\":…", out, strings.Join(want, "\n"))
+	}
+}
+
+func TestInvalidInString(t *testing.T) {
+	for s, want := range map[string]int{
+		`"plain"`:                  -1,
+		`"caf\u00e9"`:              -1,
+		`"\ud83d\ude00 pair"`:      -1,
+		`"lone \ud800 high"`:       6,
+		`"lone \udc00 low"`:        6,
+		`"high then \ud800\u0041"`: 11,
+		"\"bad \xff byte\"":        5,
+		`"escaped \\ud800 text"`:  -1,
+		`"end \ud800"`:             5,
+	} {
+		if got := invalidInString([]byte(s)); got != want {
+			t.Errorf("invalidInString(%s) = %d, want %d", s, got, want)
+		}
 	}
 }
