@@ -148,7 +148,7 @@ func TestInvalidInString(t *testing.T) {
 		`"lone \udc00 low"`:        6,
 		`"high then \ud800\u0041"`: 11,
 		"\"bad \xff byte\"":        5,
-		`"escaped \\ud800 text"`:  -1,
+		`"escaped \\ud800 text"`:   -1,
 		`"end \ud800"`:             5,
 	} {
 		if got := invalidInString([]byte(s)); got != want {
