@@ -88,7 +88,7 @@ func analyze(text string, a *Analyzer) (Result, error) {
 	res.Paragraphs = append(res.Paragraphs, segment.Paragraphs(text)...)
 	res.Sentences = append(res.Sentences, segment.Sentences(text)...)
 	// Tokens and tags.
-	sents := a.tagSentences(text, res.Sentences)
+	sents, toks := a.tagSentences(text, taggedSpans(text, res.Sentences))
 	// Entity chunking: the tagger's spans, corrected by the word lists.
 	raw := chunkSentences(text, sents)
 	// Mention cleanup, headlines, one name per text, roles.
@@ -97,7 +97,7 @@ func analyze(text string, a *Analyzer) (Result, error) {
 	ents := groupMentions(text, ms)
 	// Quote finding, then speaker attribution.
 	found := quotes.Find(text, res.Paragraphs)
-	qs, ents := attributeQuotes(text, sents, found, ents, ms)
+	qs, ents := attributeQuotes(text, sents, toks, found, ents, ms)
 	res.Entities = append(res.Entities, ents...)
 	res.Quotes = append(res.Quotes, qs...)
 	return res, nil

@@ -1,8 +1,13 @@
 package core
 
 import (
+	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"lede/core/internal/quotes"
 	"lede/core/internal/segment"
@@ -27,7 +32,7 @@ func benchStages(b *testing.B, text string) {
 	spans := segment.Sentences(text)
 	paras := segment.Paragraphs(text)
 	var a *Analyzer // no cache: every sentence is tagged
-	st := a.tagSentences(text, spans)
+	st, all := a.tagSentences(text, spans)
 	raw := chunkSentences(text, st)
 	ms := nameMentions(text, st, raw)
 	ents := groupMentions(text, ms)
@@ -71,7 +76,7 @@ func benchStages(b *testing.B, text string) {
 	})
 	b.Run("speakers", func(b *testing.B) {
 		for b.Loop() {
-			attributeQuotes(text, st, found, ents, ms)
+			attributeQuotes(text, st, all, found, ents, ms)
 		}
 		report(b)
 	})
@@ -85,3 +90,67 @@ func benchStages(b *testing.B, text string) {
 
 func BenchmarkStagesSeed(b *testing.B) { benchStages(b, readSeed(b)) }
 func BenchmarkStagesLong(b *testing.B) { benchStages(b, longText(b)) }
+
+// BenchmarkPeakMemory reports the most memory the Go runtime holds from
+// the operating system (what a browser tab keeps, since a wasm heap never
+// shrinks) while analysing each of issue 15's hostile inputs and 2 MB of
+// real articles: peak-MB. The targets: at most 400 for every hostile
+// input, at most 300 for the articles.
+func BenchmarkPeakMemory(b *testing.B) {
+	LoadModel()
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(MemoryLimit))
+	inputs := corpus.HostileTexts()
+	inputs = append(inputs, struct{ Name, Text string }{"articles", corpus.Articles("../../shared", readSeed(b), MaxInputBytes-1024)})
+	for _, in := range inputs {
+		b.Run(in.Name, func(b *testing.B) {
+			peak, live := 0.0, 0.0
+			for b.Loop() {
+				p, l := peakDuring(func() { Analyze(in.Text) })
+				peak, live = max(peak, p), max(live, l)
+			}
+			b.ReportMetric(peak, "peak-MB")
+			b.ReportMetric(live, "live-MB")
+		})
+	}
+}
+
+// peakDuring runs f and returns the most memory, in MB, the runtime held
+// from the operating system meanwhile, and the largest live heap a
+// collection found, sampled every millisecond, after handing back what
+// the runtime held before.
+func peakDuring(f func()) (peakMB, liveMB float64) {
+	runtime.GC()
+	debug.FreeOSMemory()
+	sample := []metrics.Sample{{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}, {Name: "/gc/heap/live:bytes"}}
+	var peak, live atomic.Uint64
+	held := func() uint64 {
+		metrics.Read(sample)
+		if l := sample[2].Value.Uint64(); l > live.Load() {
+			live.Store(l)
+		}
+		return sample[0].Value.Uint64() - sample[1].Value.Uint64()
+	}
+	stop, done := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(done)
+		tick := time.NewTicker(time.Millisecond)
+		defer tick.Stop()
+		for {
+			if h := held(); h > peak.Load() {
+				peak.Store(h)
+			}
+			select {
+			case <-stop:
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	f()
+	close(stop)
+	<-done
+	if h := held(); h > peak.Load() {
+		peak.Store(h)
+	}
+	return float64(peak.Load()) / (1 << 20), float64(live.Load()) / (1 << 20)
+}

@@ -1,6 +1,7 @@
 package core
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -126,7 +127,16 @@ func trimHeadlineMentions(text string, sents []sentenceTokens, ms []nameMention)
 			}
 		}
 	}
+	if !slices.Contains(title, true) {
+		return ms
+	}
+	// The mentions are rewritten in place when no headline mention splits
+	// into more parts than the mentions read so far, as is usual: a text
+	// of many headline-like lines keeps one list of mentions, not two.
 	var out []nameMention
+	if headlineParts(sents, ms, title, known) {
+		out = ms[:0]
+	}
 	for _, m := range ms {
 		if !title[m.Sent] {
 			out = append(out, m)
@@ -162,4 +172,31 @@ func trimHeadlineMentions(text string, sents []sentenceTokens, ms []nameMention)
 		}
 	}
 	return out
+}
+
+// headlineParts reports whether trimHeadlineMentions may write its output
+// over ms: whether, after each mention, the parts written so far are no
+// more than the mentions read.
+func headlineParts(sents []sentenceTokens, ms []nameMention, title []bool, known map[string]string) bool {
+	written := 0
+	for read, m := range ms {
+		if !title[m.Sent] {
+			written++
+		} else {
+			ts := tokensIn(sents[m.Sent].Toks, m.Start, m.End)
+			in := false
+			for i := range ts {
+				w := m.Words[i]
+				part := known[strings.ToLower(w)] != "" || lexicon.Country[w] != "" || lexicon.Demonym[w] != "" || isKnownOrg(w)
+				if part && !in {
+					written++
+				}
+				in = part && known[strings.ToLower(w)] != ""
+			}
+		}
+		if written > read+1 {
+			return false
+		}
+	}
+	return true
 }

@@ -51,7 +51,11 @@ func nameMentions(text string, sents []sentenceTokens, raw [][]candidate) []name
 // last word, nationalities typed NORP, and a capitalized common word that
 // only opens a sentence dropped. It returns them in text order.
 func cleanMentions(text string, sents []sentenceTokens, raw [][]candidate) []nameMention {
-	var ms []nameMention
+	n := 0
+	for _, list := range raw {
+		n += len(list)
+	}
+	ms := make([]nameMention, 0, n) // at most one each: no copies while it grows
 	lower := lowercaseWords(sents)
 	for si, list := range raw {
 		for _, m := range list {

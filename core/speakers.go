@@ -60,7 +60,7 @@ type attribution struct {
 // subject (a name, a pronoun or a description); then, for a quote with no
 // cue of its own, the speaker of the quote before it in the same sentence
 // or paragraph, or in the paragraph before when the quote stands alone.
-func attributeQuotes(text string, sents []sentenceTokens, quotes []quotes.Quote, ents []Entity, ms []nameMention) ([]Quote, []Entity) {
+func attributeQuotes(text string, sents []sentenceTokens, toks []tokenize.Token, quotes []quotes.Quote, ents []Entity, ms []nameMention) ([]Quote, []Entity) {
 	// Attribution works on lines, not on paragraphs: many texts put one
 	// paragraph on each line with no blank line between, and a cue never
 	// reaches across a line break.
@@ -69,10 +69,13 @@ func attributeQuotes(text string, sents []sentenceTokens, quotes []quotes.Quote,
 		f.first = append(f.first, f.blockOf(q.Start))
 		f.last = append(f.last, f.blockOf(q.End-1))
 	}
+	f.toks = toks // every sentence's tokens, in order, in one array
+	f.ends = make([]bool, len(toks))
+	n := 0
 	for _, s := range sents {
-		f.toks = append(f.toks, s.Toks...)
-		for k := range s.Toks {
-			f.ends = append(f.ends, k == len(s.Toks)-1)
+		n += len(s.Toks)
+		if len(s.Toks) > 0 {
+			f.ends[n-1] = true
 		}
 	}
 	f.paraOf = make([]int, len(f.toks))

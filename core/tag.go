@@ -1,7 +1,10 @@
 package core
 
 import (
+	"slices"
 	"sort"
+	"unicode"
+	"unicode/utf8"
 
 	"lede/internal/nertag"
 	"lede/internal/postag"
@@ -20,6 +23,12 @@ type sentenceTokens struct {
 // type (package nertag, Lede's own tagger).
 func tagSentence(text string, sent Span) []tokenize.Token {
 	LoadModel()
+	// A "sentence" with no letter or digit (a run of brackets, dashes or
+	// quote marks) names nobody and says nothing: it gets no tokens,
+	// rather than one for every mark.
+	if !hasLetter(text[sent.Start:sent.End]) {
+		return nil
+	}
 	toks := tokenize.Sentence(text, sent.Start, sent.End)
 	postag.Tag(toks)
 	nertag.Tag(toks)
@@ -28,31 +37,42 @@ func tagSentence(text string, sent Span) []tokenize.Token {
 
 // tagSentences tags each sentence of text, telling a.Progress about every
 // 200 sentences. With an Analyzer, sentences seen in the last text come
-// from its cache, and the cache keeps only what this text used.
-func (a *Analyzer) tagSentences(text string, spans []Span) []sentenceTokens {
-	sents := make([]sentenceTokens, len(spans))
+// from its cache, and the cache keeps only what this text used. The
+// sentences' tokens are slices of one array, all, which holds every token
+// of the text in order: the stages after read them either way, and
+// nothing holds a second copy.
+func (a *Analyzer) tagSentences(text string, spans []Span) (sents []sentenceTokens, all []tokenize.Token) {
+	sents = make([]sentenceTokens, len(spans))
+	starts := make([]int, len(spans)+1)
 	var next map[string][]tokenize.Token
 	if a != nil {
 		next = make(map[string][]tokenize.Token, len(spans))
 	}
 	for i, s := range spans {
-		sents[i] = sentenceTokens{s, a.tagSentence(text, s, next)}
+		starts[i] = len(all)
+		all = a.appendSentence(all, text, s, next)
 		if a != nil && a.Progress != nil && (i+1)%200 == 0 {
 			a.Progress(i+1, len(spans))
 		}
 	}
+	starts[len(spans)] = len(all)
+	all = slices.Clip(all)
+	for i, s := range spans {
+		sents[i] = sentenceTokens{s, all[starts[i]:starts[i+1]:starts[i+1]]}
+	}
 	if a != nil {
 		a.cache = next
 	}
-	return sents
+	return sents, all
 }
 
-// tagSentence tags one sentence, from the cache when the same sentence
-// was tagged before, and records it in next. Tagging depends on the
-// sentence's text only, so a cached sentence only moves.
-func (a *Analyzer) tagSentence(text string, s Span, next map[string][]tokenize.Token) []tokenize.Token {
+// appendSentence tags one sentence and appends its tokens to all, from
+// the cache when the same sentence was tagged before, and records it in
+// next. Tagging depends on the sentence's text only, so a cached sentence
+// only moves.
+func (a *Analyzer) appendSentence(all []tokenize.Token, text string, s Span, next map[string][]tokenize.Token) []tokenize.Token {
 	if a == nil {
-		return tagSentence(text, s)
+		return append(all, tagSentence(text, s)...)
 	}
 	key := text[s.Start:s.End]
 	rel, ok := a.cache[key]
@@ -64,13 +84,12 @@ func (a *Analyzer) tagSentence(text string, s Span, next map[string][]tokenize.T
 		}
 	}
 	next[key] = rel
-	toks := make([]tokenize.Token, len(rel))
-	for i, t := range rel {
+	for _, t := range rel {
 		t.Start += s.Start
 		t.End += s.Start
-		toks[i] = t
+		all = append(all, t)
 	}
-	return toks
+	return all
 }
 
 // tokensIn returns the tokens of toks that lie inside [start, end).
@@ -86,4 +105,45 @@ func tokensIn(toks []tokenize.Token, start, end int) []tokenize.Token {
 // tokenIndex returns the index of the first token at or after offset.
 func tokenIndex(toks []tokenize.Token, offset int) int {
 	return sort.Search(len(toks), func(i int) bool { return toks[i].Start >= offset })
+}
+
+// maxTaggedSentence is the longest sentence the taggers see whole. News
+// sentences are a few hundred bytes; a longer "sentence" is a run of
+// brackets, quote marks or words without a full stop, which the taggers
+// read in pieces so that the memory of one tagging pass stays small.
+const maxTaggedSentence = 2000
+
+// taggedSpans returns the spans the taggers read: the sentences, each one
+// longer than maxTaggedSentence cut into pieces of about half that, at
+// white space where there is some.
+func taggedSpans(text string, sents []Span) []Span {
+	if !slices.ContainsFunc(sents, func(s Span) bool { return s.End-s.Start > maxTaggedSentence }) {
+		return sents
+	}
+	out := make([]Span, 0, len(sents)+8)
+	for _, s := range sents {
+		if s.End-s.Start <= maxTaggedSentence {
+			out = append(out, s)
+			continue
+		}
+		for start := s.Start; start < s.End; {
+			end := min(start+maxTaggedSentence/2, s.End)
+			if end < s.End {
+				// Back to white space, if there is some in the last half.
+				cut := end
+				for cut > start+maxTaggedSentence/4 && !unicode.IsSpace(rune(text[cut-1])) {
+					cut--
+				}
+				if unicode.IsSpace(rune(text[cut-1])) {
+					end = cut
+				}
+				for end < s.End && !utf8.RuneStart(text[end]) {
+					end++
+				}
+			}
+			out = append(out, Span{Start: start, End: end})
+			start = end
+		}
+	}
+	return out
 }

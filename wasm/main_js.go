@@ -11,12 +11,16 @@
 package main
 
 import (
+	"runtime/debug"
 	"syscall/js"
 
 	"lede/core"
 )
 
 func main() {
+	// A wasm heap never shrinks: collecting harder as it nears the limit
+	// keeps what a tab holds for good close to what analysis needs.
+	debug.SetMemoryLimit(core.MemoryLimit)
 	js.Global().Set("ledeQuick", js.FuncOf(quickJS))
 	callIfSet("ledeQuickReady")
 	core.LoadModel()

@@ -17,6 +17,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"sync"
 	"unicode/utf8"
 
@@ -44,6 +45,9 @@ holds bytes that are not UTF-8, or a \u escape of a lone surrogate, is
 refused with the byte offset in the line, never analysed with U+FFFD in
 their place. Texts are analysed on all cores.
 
+Memory: each text analysed at once may take up to about 360 MB (the Go
+runtime's soft limit is set to that times --workers; GOMEMLIMIT overrides it).
+
 Exit status: 0 when everything was analysed, 1 when any text or line failed,
 2 for a usage or I/O error.
 
@@ -52,6 +56,14 @@ Flags:
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// limitMemory sets the runtime's soft memory limit to what texts analysed
+// at once need (core.MemoryLimit each), unless GOMEMLIMIT sets one.
+func limitMemory(atOnce int) {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(int64(atOnce) * core.MemoryLimit)
+	}
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -90,6 +102,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if *workers < 1 {
 			*workers = 1
 		}
+		limitMemory(*workers)
 		failed, err := runJSONL(in, out, *workers)
 		if err != nil {
 			fmt.Fprintf(stderr, "lede: %s: %v\n", name, err)
@@ -101,6 +114,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
+	limitMemory(1)
 	return runOne(in, name, out, stderr, *compact)
 }
 

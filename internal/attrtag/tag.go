@@ -57,16 +57,24 @@ func Tag(toks []tokenize.Token) []Part {
 	return loaded.Tag(toks)
 }
 
-// A Tagger tags with a model of its own, such as one just trained.
+// A Tagger tags with a model of its own, such as one just trained. It is
+// safe for concurrent use.
 type Tagger struct {
-	m    *perceptron.Model
-	cues cueWords
+	m       *perceptron.Model
+	cues    cueWords
+	lattice *lattice
+	pool    sync.Pool // of *scratch
 }
 
 // Decode reads a model and its cue list, as Train returned them.
 func Decode(model []byte, cueList string) (*Tagger, error) {
 	m, err := perceptron.Decode(model, magic)
-	return &Tagger{m, parseCueWords(cueList)}, err
+	if err != nil {
+		return nil, err
+	}
+	t := &Tagger{m: m, cues: parseCueWords(cueList), lattice: newLattice(m.Labels, m.Scores)}
+	t.pool.New = func() any { return t.lattice.newScratch() }
+	return t, nil
 }
 
 // Tag is like the package's Tag, with t's model.
@@ -74,19 +82,17 @@ func (t *Tagger) Tag(toks []tokenize.Token) []Part {
 	if len(toks) == 0 {
 		return nil
 	}
-	m := t.m
-	ys := decode(newSentence(toks, t.cues), m.Labels, m.Scores)
-	tags := make([]string, len(ys))
-	for i, y := range ys {
-		tags[i] = m.Labels[y]
-	}
-	return parts(tags)
+	sc := t.pool.Get().(*scratch)
+	defer t.pool.Put(sc)
+	ys := t.lattice.decode(newSentence(toks, t.cues), t.m.Scores, sc)
+	return parts(t.m.Labels, ys)
 }
 
-// parts turns BIO labels into spans.
-func parts(tags []string) []Part {
+// parts turns BIO labels (indexes into labels) into spans.
+func parts(labels []string, ys []int) []Part {
 	var out []Part
-	for i, l := range tags {
+	for i, y := range ys {
+		l := labels[y]
 		if l == "O" {
 			continue
 		}

@@ -53,12 +53,13 @@ func Train(examples []Example, epochs int, minWeight float64, progress func(epoc
 	tr := perceptron.NewTrainer(labels)
 	rng := rand.New(rand.NewSource(1))
 	var feats []uint32
+	sc := newLattice(labels, tr.Scores).newScratch()
 	for epoch := 1; epoch <= epochs; epoch++ {
 		rng.Shuffle(len(data), func(i, j int) { data[i], data[j] = data[j], data[i] })
 		right, all := 0, 0
 		for _, inst := range data {
 			tr.Tick()
-			pred := decode(inst.s, labels, tr.Scores)
+			pred := newLattice(labels, tr.Scores).decode(inst.s, tr.Scores, sc)
 			for i, y := range pred {
 				all++
 				g := inst.gold[i]

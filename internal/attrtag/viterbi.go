@@ -8,59 +8,82 @@ import (
 // scorer adds the weights of feats to scores, one per label.
 type scorer func(feats []uint32, scores []float64)
 
-// decode labels the tokens of s with the best-scoring sequence (Viterbi
-// over pairs of labels): a token's score is that of its own features plus
-// that of its features joined with the label before it. An I- label may
-// follow only a label of its own kind. It returns label indexes into
-// labels.
-func decode(s *sentence, labels []string, score scorer) []int {
-	n, nl := len(s.toks), len(labels)
-	if n == 0 {
-		return nil
-	}
-	best := make([]float64, nl) // best score of a path ending in each label
-	next := make([]float64, nl) // the same for the next token
-	back := make([][]int8, n)   // back[i][y]: the label before y on the best path
-	em := make([]float64, nl)   // emission scores of token i
-	tr := make([]float64, nl)   // transition scores for one previous label
-	// Per previous label (the start last): which labels may follow it,
-	// its kind, and the scores of its bigram, which do not depend on the
-	// token. The scores of the features joined with a kind are shared by
-	// the B- and I- labels of the kind: they are computed once per token.
-	ok := make([][]bool, nl+1)
-	bi := make([][]float64, nl+1)
-	kindIndex := make([]int, nl+1)
-	var kinds []string
+// lattice is what decoding needs of a label set and its weights that does
+// not depend on the sentence: which labels may follow each label (the
+// start last), each label's kind, and the scores of each label bigram.
+// A Tagger builds it once; training, whose weights change, every time.
+type lattice struct {
+	labels    []string
+	ok        [][]bool    // ok[p][y]: label y may follow label p
+	kindIndex []int       // kindIndex[p]: the kind of label p, an index into kinds
+	kinds     []string    // "O", "SRC", "CUE", "CON", the start
+	bigrams   [][]float64 // bigrams[p][y]: the weight of y after p
+}
+
+func newLattice(labels []string, score scorer) *lattice {
+	nl := len(labels)
+	l := &lattice{labels: labels, ok: make([][]bool, nl+1), kindIndex: make([]int, nl+1), bigrams: make([][]float64, nl+1)}
 	for p := range nl + 1 {
 		prev := start
 		if p < nl {
 			prev = labels[p]
 		}
-		ok[p] = make([]bool, nl)
+		l.ok[p] = make([]bool, nl)
 		for y := range nl {
-			ok[p][y] = allowed(prev, labels[y])
+			l.ok[p][y] = allowed(prev, labels[y])
 		}
-		bi[p] = make([]float64, nl)
-		score([]uint32{bigram(prev)}, bi[p])
-		k := slices.Index(kinds, kindOf(prev))
+		l.bigrams[p] = make([]float64, nl)
+		score([]uint32{bigram(prev)}, l.bigrams[p])
+		k := slices.Index(l.kinds, kindOf(prev))
 		if k < 0 {
-			k = len(kinds)
-			kinds = append(kinds, kindOf(prev))
+			k = len(l.kinds)
+			l.kinds = append(l.kinds, kindOf(prev))
 		}
-		kindIndex[p] = k
+		l.kindIndex[p] = k
 	}
-	kindScores := make([][]float64, len(kinds))
-	for k := range kindScores {
-		kindScores[k] = make([]float64, nl)
+	return l
+}
+
+// scratch is the memory of one decoding, kept for the next: a text of
+// many short sentences would otherwise make garbage for each of them.
+type scratch struct {
+	best, next, em, tr []float64
+	kindScores         [][]float64
+	done               []bool
+	back               []int8 // back[i*nl+y]: the label before y at token i on the best path
+	feats              []uint32
+	out                []int
+}
+
+func (l *lattice) newScratch() *scratch {
+	nl := len(l.labels)
+	sc := &scratch{best: make([]float64, nl), next: make([]float64, nl), em: make([]float64, nl), tr: make([]float64, nl),
+		kindScores: make([][]float64, len(l.kinds)), done: make([]bool, len(l.kinds))}
+	for k := range sc.kindScores {
+		sc.kindScores[k] = make([]float64, nl)
 	}
-	done := make([]bool, len(kinds))
-	var feats []uint32
+	return sc
+}
+
+// decode labels the tokens of s with the best-scoring sequence (Viterbi
+// over pairs of labels): a token's score is that of its own features plus
+// that of its features joined with the kind of the label before it and
+// of the label bigram. An I- label may follow only a label of its own
+// kind. It returns label indexes, in sc's memory (valid until sc's next
+// use).
+func (l *lattice) decode(s *sentence, score scorer, sc *scratch) []int {
+	n, nl := len(s.toks), len(l.labels)
+	if n == 0 {
+		return nil
+	}
+	sc.back = slices.Grow(sc.back[:0], n*nl)[:n*nl]
+	best, next := sc.best, sc.next
 	for i := range n {
-		clear(done)
-		clear(em)
-		feats = emission(s, i, feats[:0])
-		score(feats, em)
-		back[i] = make([]int8, nl)
+		clear(sc.done)
+		clear(sc.em)
+		sc.feats = emission(s, i, sc.feats[:0])
+		score(sc.feats, sc.em)
+		back := sc.back[i*nl : (i+1)*nl]
 		for y := range next {
 			next[y] = math.Inf(-1)
 		}
@@ -68,33 +91,34 @@ func decode(s *sentence, labels []string, score scorer) []int {
 			if i == 0 && p < nl || i > 0 && (p == nl || math.IsInf(best[p], -1)) {
 				continue
 			}
-			k := kindIndex[p]
-			if !done[k] {
-				done[k] = true
-				clear(kindScores[k])
-				feats = kindFeatures(s, i, kinds[k], feats[:0])
-				score(feats, kindScores[k])
+			k := l.kindIndex[p]
+			if !sc.done[k] {
+				sc.done[k] = true
+				clear(sc.kindScores[k])
+				sc.feats = kindFeatures(s, i, l.kinds[k], sc.feats[:0])
+				score(sc.feats, sc.kindScores[k])
 			}
-			ks, b := kindScores[k], bi[p]
-			for y := range tr {
-				tr[y] = ks[y] + b[y]
+			ks, b := sc.kindScores[k], l.bigrams[p]
+			for y := range sc.tr {
+				sc.tr[y] = ks[y] + b[y]
 			}
 			from := 0.0
 			if p < nl {
 				from = best[p]
 			}
 			for y := range nl {
-				if !ok[p][y] {
+				if !l.ok[p][y] {
 					continue
 				}
-				if v := from + em[y] + tr[y]; v > next[y] {
-					next[y], back[i][y] = v, int8(p)
+				if v := from + sc.em[y] + sc.tr[y]; v > next[y] {
+					next[y], back[y] = v, int8(p)
 				}
 			}
 		}
 		best, next = next, best
 	}
-	out := make([]int, n)
+	sc.best, sc.next = best, next
+	sc.out = slices.Grow(sc.out[:0], n)[:n]
 	y := 0
 	for k := range nl {
 		if best[k] > best[y] {
@@ -102,10 +126,10 @@ func decode(s *sentence, labels []string, score scorer) []int {
 		}
 	}
 	for i := n - 1; i >= 0; i-- {
-		out[i] = y
-		y = int(back[i][y])
+		sc.out[i] = y
+		y = int(sc.back[i*nl+y])
 	}
-	return out
+	return sc.out
 }
 
 // start is the label before a sentence's first token.

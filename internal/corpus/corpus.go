@@ -36,3 +36,46 @@ func LongText(shared, seed string) string {
 	}
 	return sb.String()
 }
+
+// HostileTexts are inputs within the size limit that once made the
+// analyzer take gigabytes (issue 15): degenerate lines, brackets and
+// quote marks, each about 2 MB. The names say what each is.
+func HostileTexts() []struct{ Name, Text string } {
+	return []struct{ Name, Text string }{
+		{"a-lines", strings.Repeat("a\n", 1<<20)},
+		{"brackets", strings.Repeat("(", 1<<20) + strings.Repeat(")", 1<<20)},
+		{"quoted-words", strings.Repeat(`"a" `, 1<<19)},
+		{"A-sentences", strings.Repeat("A.\n", 699050)},
+		{"quoted-lines", strings.Repeat("\"a\"\n", 1<<19)},
+		{"B-sentences", strings.Repeat("B.\n", 699050)},
+	}
+}
+
+// Articles returns about n bytes of real news: PolNeAR's articles (dev,
+// then train) from shared, else the seed text repeated.
+func Articles(shared, seed string, n int) string {
+	var sb strings.Builder
+	for _, split := range []string{"dev", "train"} {
+		f, err := os.Open(filepath.Join(shared, "eval", "polnear", split+".jsonl"))
+		if err != nil {
+			continue
+		}
+		sc := bufio.NewScanner(f)
+		sc.Buffer(nil, 1<<24)
+		for sc.Scan() {
+			var doc struct{ Text string }
+			if json.Unmarshal(sc.Bytes(), &doc) != nil {
+				continue
+			}
+			if sb.Len()+len(doc.Text)+2 > n {
+				break
+			}
+			sb.WriteString(doc.Text + "\n\n")
+		}
+		f.Close()
+	}
+	for sb.Len()+len(seed)+2 <= n && strings.TrimSpace(seed) != "" {
+		sb.WriteString(seed + "\n\n")
+	}
+	return sb.String()
+}
