@@ -45,6 +45,20 @@ type Analyzer struct {
 	// Progress, if not nil, is told during a long analysis how many of
 	// the text's sentences are tagged, about every 200 sentences.
 	Progress func(done, total int)
+
+	// Pause, if not nil, is called between the stages and about every
+	// 4,000 tokens or 200 quotes within the long ones. A host that runs the analysis in
+	// one synchronous call, as the browser's wasm does, yields there: Go's
+	// collector on wasm finishes a cycle only when the analysis yields,
+	// and without it the heap grows by gigabytes on a long text.
+	Pause func()
+}
+
+// pause calls a.Pause if there is one.
+func (a *Analyzer) pause() {
+	if a != nil && a.Pause != nil {
+		a.Pause()
+	}
 }
 
 // NewAnalyzer returns an Analyzer with an empty cache.
@@ -89,15 +103,19 @@ func analyze(text string, a *Analyzer) (Result, error) {
 	res.Sentences = append(res.Sentences, segment.Sentences(text)...)
 	// Tokens and tags.
 	sents, toks := a.tagSentences(text, taggedSpans(text, res.Sentences))
+	a.pause()
 	// Entity chunking: the tagger's spans, corrected by the word lists.
 	raw := chunkSentences(text, sents)
+	a.pause()
 	// Mention cleanup, headlines, one name per text, roles.
 	ms := nameMentions(text, sents, raw)
+	a.pause()
 	// Merging mentions into entities.
 	ents := groupMentions(text, ms)
+	a.pause()
 	// Quote finding, then speaker attribution.
 	found := quotes.Find(text, res.Paragraphs)
-	qs, ents := attributeQuotes(text, sents, toks, found, ents, ms)
+	qs, ents := attributeQuotes(text, sents, toks, found, ents, ms, a.pause)
 	res.Entities = append(res.Entities, ents...)
 	res.Quotes = append(res.Quotes, qs...)
 	return res, nil

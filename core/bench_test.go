@@ -76,7 +76,7 @@ func benchStages(b *testing.B, text string) {
 	})
 	b.Run("speakers", func(b *testing.B) {
 		for b.Loop() {
-			attributeQuotes(text, st, all, found, ents, ms)
+			attributeQuotes(text, st, all, found, ents, ms, func() {})
 		}
 		report(b)
 	})

@@ -37,7 +37,12 @@ type reportedSpan struct {
 func (f *speakerFinder) reportedSpeech(sents []sentenceTokens) []reportedSpan {
 	var out []reportedSpan
 	base := 0
+	paused := 0
 	for _, s := range sents {
+		if base-paused >= pauseTokens {
+			paused = base
+			f.pause()
+		}
 		parts := attrtag.Tag(s.Toks)
 		if !hasContent(parts) {
 			parts = accordingTo(s.Toks, parts)

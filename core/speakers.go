@@ -44,6 +44,8 @@ type speakerFinder struct {
 	// a tagger that is less sure of them than the quotation sieves are
 	// of theirs, and the entities must not depend on it.
 	noNewEntities bool
+
+	pause func() // called now and then in long loops (Analyzer.Pause)
 }
 
 // attribution is the speaker found for one quote.
@@ -60,11 +62,11 @@ type attribution struct {
 // subject (a name, a pronoun or a description); then, for a quote with no
 // cue of its own, the speaker of the quote before it in the same sentence
 // or paragraph, or in the paragraph before when the quote stands alone.
-func attributeQuotes(text string, sents []sentenceTokens, toks []tokenize.Token, quotes []quotes.Quote, ents []Entity, ms []nameMention) ([]Quote, []Entity) {
+func attributeQuotes(text string, sents []sentenceTokens, toks []tokenize.Token, quotes []quotes.Quote, ents []Entity, ms []nameMention, pause func()) ([]Quote, []Entity) {
 	// Attribution works on lines, not on paragraphs: many texts put one
 	// paragraph on each line with no blank line between, and a cue never
 	// reaches across a line break.
-	f := &speakerFinder{text: text, paras: blocks(text), quotes: quotes, ms: ms, ents: ents}
+	f := &speakerFinder{text: text, paras: blocks(text), quotes: quotes, ms: ms, ents: ents, pause: pause}
 	for _, q := range quotes {
 		f.first = append(f.first, f.blockOf(q.Start))
 		f.last = append(f.last, f.blockOf(q.End-1))
@@ -86,6 +88,9 @@ func attributeQuotes(text string, sents []sentenceTokens, toks []tokenize.Token,
 
 	attrs := make([]attribution, len(quotes))
 	for i := range quotes {
+		if i%200 == 199 {
+			f.pause()
+		}
 		attrs[i] = f.direct(i)
 	}
 	f.continuations(attrs)

@@ -48,11 +48,16 @@ func (a *Analyzer) tagSentences(text string, spans []Span) (sents []sentenceToke
 	if a != nil {
 		next = make(map[string][]tokenize.Token, len(spans))
 	}
+	paused := 0
 	for i, s := range spans {
 		starts[i] = len(all)
 		all = a.appendSentence(all, text, s, next)
-		if a != nil && a.Progress != nil && (i+1)%200 == 0 {
+		if (i+1)%200 == 0 && a != nil && a.Progress != nil {
 			a.Progress(i+1, len(spans))
+		}
+		if len(all)-paused >= pauseTokens {
+			paused = len(all)
+			a.pause()
 		}
 	}
 	starts[len(spans)] = len(all)
@@ -106,6 +111,10 @@ func tokensIn(toks []tokenize.Token, start, end int) []tokenize.Token {
 func tokenIndex(toks []tokenize.Token, offset int) int {
 	return sort.Search(len(toks), func(i int) bool { return toks[i].Start >= offset })
 }
+
+// pauseTokens is how many tokens the long stages handle between two
+// calls of Analyzer.Pause.
+const pauseTokens = 4096
 
 // maxTaggedSentence is the longest sentence the taggers see whole. News
 // sentences are a few hundred bytes; a longer "sentence" is a run of

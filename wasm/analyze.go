@@ -44,6 +44,11 @@ func resultJSON(text string, fn func(string) (core.Result, error)) (out string, 
 		return "", err
 	}
 	toUTF16(text, &res)
+	// The encoding allocates as much again: let the collector catch up
+	// first (see pause).
+	if analyzer.Pause != nil {
+		analyzer.Pause()
+	}
 	b, err := json.Marshal(res)
 	if err != nil {
 		return "", err

@@ -11,7 +11,9 @@
 package main
 
 import (
+	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"syscall/js"
 
 	"lede/core"
@@ -25,6 +27,7 @@ func main() {
 	callIfSet("ledeQuickReady")
 	core.LoadModel()
 	analyzer.Progress = func(done, total int) { callIfSet("ledeProgress", done, total) }
+	analyzer.Pause = pause
 	js.Global().Set("ledeAnalyze", js.FuncOf(analyzeJS))
 	callIfSet("ledeReady")
 	select {} // serve calls for as long as the page lives
@@ -67,4 +70,23 @@ func callGo(args []js.Value, fn func(string) (string, error)) (ret any) {
 
 func errorValue(msg string) map[string]any {
 	return map[string]any{"error": msg}
+}
+
+// heapSample reads the bytes of the heap's objects (live or not yet
+// swept) and the live bytes the last collection found.
+var heapSample = []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/gc/heap/live:bytes"}}
+
+// pause lets Go's collector work during a long analysis, which runs in
+// one synchronous call from JavaScript: on wasm the collector's
+// background work runs only when the analysis yields, and may not finish
+// a cycle even then, so without this a long text grows the heap (which
+// never shrinks) by gigabytes. It collects outright when the heap has
+// doubled since the last collection, as the collector itself would
+// (GOGC=100), and is past 64 MB, below which it does not matter.
+func pause() {
+	runtime.Gosched()
+	metrics.Read(heapSample)
+	if heap, live := heapSample[0].Value.Uint64(), heapSample[1].Value.Uint64(); heap > 64<<20 && heap > 2*live {
+		runtime.GC()
+	}
 }

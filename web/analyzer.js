@@ -15,6 +15,7 @@ const listeners = new Set(); // loading-state observers, see onState
 const pending = new Map();
 let nextId = 1;
 let failure = null; // Error once this worker's analyzer cannot run
+let lastMemory = 0; // the Go program's bytes after the last analysis, before any replacement
 let worker = null;
 
 // ready resolves when the current worker's analyzer is ready; a restart
@@ -22,7 +23,9 @@ let worker = null;
 const readiness = {promise: null, settled: true, resolve: null, reject: null};
 
 // onState registers fn for the loading states: {type: 'progress', loaded,
-// total}, 'loading', 'ready', 'restart' and {type: 'fatal', error}.
+// total}, 'loading', 'ready', 'restart', {type: 'healed', reason} (a
+// fresh worker replaced one that died or grew too big) and {type:
+// 'fatal', error}.
 export const onState = (fn) => listeners.add(fn);
 
 // analyzerFailure is the Error that keeps the analyzer from running, or
@@ -45,6 +48,39 @@ function fail(message) {
   readiness.reject(failure);
   rejectAll(failure);
   emit({type: 'fatal', error: failure.message});
+}
+
+// OUT_OF_MEMORY is what the analysis that was running when its worker
+// died is told: the likely cause, and that the reader loses nothing.
+export const OUT_OF_MEMORY = 'This text needed more memory than the browser allows; nothing was lost — try a shorter text.';
+
+// HEAL_BYTES is the Go program's memory past which its worker is replaced
+// after answering: a wasm heap never shrinks, and analysis needs far less
+// (the Go side keeps itself near 360 MB), so a worker this big keeps
+// memory the tab no longer needs.
+export const HEAL_BYTES = 1 << 30;
+
+// heal replaces the worker by a fresh one: the request it was running
+// (id, if any) is rejected with why, the others are sent again to the new
+// worker, and window.lede.ready follows it. A worker that dies before it
+// is ready is not replaced: the analyzer then cannot run (fail).
+function heal(id, reason) {
+  const old = worker;
+  if (old) old.terminate();
+  worker = null;
+  const again = [];
+  for (const [key, p] of pending) {
+    if (key === id) p.reject(new Error(reason === 'memory' ? OUT_OF_MEMORY : 'The analyzer stopped and was restarted; nothing was lost. Try again.'));
+    else if (p.msg) again.push([key, p]);
+    else p.reject(new Error('The analyzer was restarted.'));
+  }
+  pending.clear();
+  emit({type: 'healed', reason});
+  startAnalyzer();
+  for (const [key, p] of again) {
+    pending.set(key, p);
+    worker.postMessage({...p.msg, id: key});
+  }
 }
 
 // receive handles one message of the current worker.
@@ -71,9 +107,19 @@ function receive(msg) {
     case 'stats':
       if (!p) return;
       pending.delete(msg.id);
-      if (msg.type === 'result') p.resolve(msg.result);
-      else if (msg.type === 'stats') p.resolve({memory: Number(msg.memory) || 0});
+      if (msg.type === 'result') {
+        lastMemory = Number(msg.memory) || 0;
+        p.resolve(msg.result);
+      } else if (msg.type === 'stats') {
+        p.resolve({memory: Number(msg.memory) || 0, lastAnalysisMemory: lastMemory});
+      }
       else p.reject(new Error(msg.error));
+      // A worker whose memory grew past HEAL_BYTES is replaced once it
+      // has nothing else to do.
+      if (msg.type === 'result' && Number(msg.memory) > HEAL_BYTES && pending.size === 0) heal(null, 'size');
+      break;
+    case 'died':
+      heal(msg.id, 'memory');
       break;
     case 'fatal':
       fail(msg.error);
@@ -111,7 +157,11 @@ export function startAnalyzer() {
   w.onerror = (ev) => {
     // Handled here and shown on the page, so keep it off the console.
     ev.preventDefault();
-    if (worker === w) fail(ev.message || 'The analyzer worker failed to start.');
+    if (worker !== w) return;
+    // A worker that was ready and then failed is replaced; one that never
+    // got ready cannot run here.
+    if (readiness.settled && !failure) heal(running(), 'crash');
+    else fail(ev.message || 'The analyzer worker failed to start.');
   };
 }
 
@@ -135,9 +185,18 @@ function ask(msg, hooks) {
   if (!worker) return Promise.reject(new Error('The analyzer is not running.'));
   return new Promise((resolve, reject) => {
     const id = nextId++;
-    pending.set(id, {...hooks, resolve, reject});
+    // Analyses keep their message, to be sent again if the worker is
+    // replaced before it answers them.
+    pending.set(id, {...hooks, resolve, reject, msg: msg.type === 'analyze' ? msg : null});
     worker.postMessage({...msg, id});
   });
+}
+
+// running is the id of the oldest analysis still pending: the worker
+// answers in order, so it is the one a crash interrupted.
+function running() {
+  for (const [id, p] of pending) if (p.msg) return id;
+  return null;
 }
 
 // requestAnalysis resolves with the full Result for text. hooks.partial
@@ -154,7 +213,10 @@ export const api = {
   // analyze resolves with the full Result for text, waiting for the
   // analyzer to be ready if need be.
   analyze: (text) => requestAnalysis(text),
-  // stats resolves with {memory}: the bytes of the Go program's memory.
+  // stats resolves with {memory, lastAnalysisMemory}: the bytes of the
+  // Go program's memory now, and as the last analysis left it (a worker
+  // that grew past HEAL_BYTES is replaced after it, so memory may be the
+  // fresh worker's).
   stats: () => ask({type: 'stats'}),
   // The current worker's; after a cancel, the restarted analyzer's.
   get ready() {

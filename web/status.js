@@ -47,6 +47,7 @@ export function showLoading(msg) {
       }
       break;
     case 'restart':
+    case 'healed': // a fresh worker replaces one that died or grew too big
       delete loader.dataset.done;
       progress.removeAttribute('value');
       loading.textContent = 'Restarting analyzer…';

@@ -11,10 +11,13 @@
 //               {type: 'partial', id, result}      first look, before the models load
 //               {type: 'ready'}
 //               {type: 'analysis-progress', id, done, total}  sentences tagged
-//               {type: 'result', id, result}       result is the parsed Result
+//               {type: 'result', id, result, memory}  result is the parsed Result;
+//                                                  memory the Go program's bytes after it
 //               {type: 'error', id, error}
 //               {type: 'stats', id, memory}        bytes of the Go program's memory
 //               {type: 'fatal', error}             the analyzer cannot run
+//               {type: 'died', id, error}          the analyzer stopped after it ran,
+//                                                  during request id (or null)
 //
 // Requests that arrive before the analyzer is ready wait here: each gets a
 // 'partial' from ledeQuick as soon as the Go program starts, and its
@@ -33,8 +36,14 @@ const waiting = []; // {id, text} received before ready, in order
 function fatal(err) {
   if (dead) return;
   dead = true;
-  postMessage({type: 'fatal', error: String(err && err.message || err)});
+  // Once it has run, the analyzer stopping (out of memory, most likely)
+  // is something the page recovers from with a fresh worker; before, it
+  // cannot run at all.
+  postMessage({type: ready ? 'died' : 'fatal', id: current, error: String(err && err.message || err)});
 }
+
+// memory is the Go program's memory in bytes, which only grows.
+const memory = () => (instance ? instance.exports.mem.buffer.byteLength : 0);
 
 // counter returns a TransformStream that passes bytes through unchanged
 // and reports how many have gone by, so that a streaming compile still
@@ -148,15 +157,19 @@ function post(type, fn, id, text) {
     text = String(text);
     const out = fn(text);
     if (out && typeof out.json === 'string') {
-      postMessage({type, id, result: restoreTexts(text, JSON.parse(out.json))});
+      postMessage({type, id, result: restoreTexts(text, JSON.parse(out.json)), memory: memory()});
       return;
     }
     // A first look that fails is only skipped: the full analysis says why.
     if (type === 'partial') return;
-    const msg = out && out.error ? out.error : 'The analyzer returned nothing.';
-    postMessage({type: 'error', id, error: String(msg)});
+    if (!out && type !== 'partial') {
+      fatal(new Error('The analyzer returned nothing.'));
+      return;
+    }
+    postMessage({type: 'error', id, error: String(out.error)});
   } catch (err) {
-    if (type !== 'partial') postMessage({type: 'error', id, error: String(err && err.message || err)});
+    // A Go program that ran out of memory has exited: every call throws.
+    if (type !== 'partial') fatal(err);
   }
 }
 
@@ -225,7 +238,7 @@ self.onmessage = (ev) => {
       }
       break;
     case 'stats':
-      postMessage({type: 'stats', id: msg.id, memory: instance ? instance.exports.mem.buffer.byteLength : 0});
+      postMessage({type: 'stats', id: msg.id, memory: memory()});
       break;
   }
 };

@@ -1,0 +1,166 @@
+package e2e
+
+import (
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"lede/internal/site"
+)
+
+// dyingWorker wraps the real worker so that a test can end it as a crash
+// or an exhausted memory would: "__crash__" throws in the worker outside
+// any handler (what an engine error looks like to the page); "__exit__"
+// makes the Go program's analyze throw, as it does once the program has
+// exited (what "fatal error: out of memory" leaves). Any other text is
+// analysed by the real worker.
+const dyingWorker = `'use strict';
+importScripts('worker-real.js');
+const realOnMessage = self.onmessage;
+self.onmessage = (ev) => {
+  const msg = ev.data || {};
+  if (msg.type === 'analyze' && msg.text === '__crash__') {
+    setTimeout(() => { throw new Error('killed by the test'); });
+    return;
+  }
+  if (msg.type === 'analyze' && msg.text === '__exit__') {
+    const real = self.ledeAnalyze;
+    self.ledeAnalyze = () => { throw new Error('Go program has already exited'); };
+    realOnMessage(ev);
+    self.ledeAnalyze = real;
+    return;
+  }
+  realOnMessage(ev);
+};
+`
+
+// TestWorkerHeals ends the analyzer's worker twice, once as a crash and
+// once as a Go program that ran out of memory mid-analysis, and checks
+// each time that the call gets a clear error, the text stays, a fresh
+// worker takes over without a reload (window.lede.ready follows it) and
+// the page analyses again.
+func TestWorkerHeals(t *testing.T) {
+	if setupErr != nil {
+		t.Fatal(setupErr)
+	}
+	dir := t.TempDir()
+	entries, err := os.ReadDir(siteDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if name == "worker.js" {
+			name = "worker-real.js"
+		}
+		if err := copyFile(filepath.Join(dir, name), filepath.Join(siteDir, e.Name())); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "worker.js"), []byte(dyingWorker), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(site.Handler(dir))
+	defer srv.Close()
+	p := openURL(t, srv.URL+"/")
+	p.waitReady()
+
+	for _, c := range []struct{ text, want string }{
+		{"__crash__", "The analyzer stopped and was restarted; nothing was lost."},
+		{"__exit__", "This text needed more memory than the browser allows; nothing was lost — try a shorter text."},
+	} {
+		var got struct {
+			SameReady bool
+			After     int
+			Status    string
+			Kept      bool
+		}
+		// Through the page, as a reader would: the text stays in the
+		// editor and the status says what happened.
+		p.eval("noting the worker", `(window.__readyBefore = window.lede.ready, true)`, nil)
+		p.paste(c.text)
+		p.settleScroll()
+		p.run("clicking Analyze", chromedp.Click("#analyze", chromedp.ByQuery))
+		p.poll(c.text+": waiting for the status", `document.querySelector('#status').dataset.kind === 'error'`)
+		p.eval(c.text+": the page after", `(async () => {
+			const status = document.querySelector('#status').textContent;
+			await window.lede.ready;
+			const r = await window.lede.analyze('Sergey Lavrov said in Beijing that talks would go on.');
+			return {
+				sameReady: window.__readyBefore === window.lede.ready,
+				after: r.entities.length,
+				status,
+				kept: document.querySelector('#text').value === '`+c.text+`',
+			};
+		})()`, &got)
+		if got.SameReady {
+			t.Errorf("%s: window.lede.ready did not follow the new worker", c.text)
+		}
+		if got.After == 0 {
+			t.Errorf("%s: the analyzer found nothing after the restart", c.text)
+		}
+		if !strings.Contains(got.Status, c.want) {
+			t.Errorf("%s: status %q, want it to say %q", c.text, got.Status, c.want)
+		}
+		if !got.Kept {
+			t.Errorf("%s: the text left the editor", c.text)
+		}
+	}
+}
+
+// TestHostileSequence analyses, one after another on one page, the inputs
+// that once made the worker run out of memory for good (issue 15), then
+// real text: each is answered, a worker that grew past HEAL_BYTES is
+// replaced so that the tab does not keep that memory, and the page works
+// at the end. It logs what the Go program held after each analysis.
+func TestHostileSequence(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a minute of analysis")
+	}
+	p := openPage(t)
+	p.waitReady()
+	var base float64
+	p.eval("memory at start", `window.lede.analyze('Sergey Lavrov met Wang Yi.').then(() => window.lede.stats()).then((s) => s.memory / 1048576)`, &base)
+	t.Logf("Go memory %.0f MB once ready", base)
+	steps := []struct{ name, js string }{
+		{"a-lines", `'a\n'.repeat(1048576)`},
+		{"brackets", `'('.repeat(1048576) + ')'.repeat(1048576)`},
+		{"quoted-words", `'"a" '.repeat(524288)`},
+		{"A-sentences", `'A.\n'.repeat(699050)`},
+		{"quoted-lines", `'"a"\n'.repeat(524288)`},
+		{"B-sentences", `'B.\n'.repeat(699050)`},
+	}
+	for _, s := range steps {
+		var got struct {
+			Ok        bool
+			Error     string
+			Last, Now float64
+		}
+		p.eval(s.name, fmt.Sprintf(`(async () => {
+			try {
+				await window.lede.analyze(%s);
+				const s = await window.lede.stats();
+				return {ok: true, last: s.lastAnalysisMemory / 1048576, now: s.memory / 1048576};
+			} catch (e) {
+				return {ok: false, error: e.message};
+			}
+		})()`, s.js), &got)
+		t.Logf("%s: the Go program held %.0f MB after it; the tab's worker holds %.0f MB", s.name, got.Last, got.Now)
+		if !got.Ok {
+			t.Errorf("%s: %s", s.name, got.Error)
+		}
+		if got.Now > 1024 {
+			t.Errorf("%s: the worker holds %.0f MB after the analysis, want at most 1024 (HEAL_BYTES)", s.name, got.Now)
+		}
+	}
+	var entities int
+	p.eval("real text after", `window.lede.analyze('Sergey Lavrov met Wang Yi in Beijing.').then((r) => r.entities.length)`, &entities)
+	if entities == 0 {
+		t.Error("the analyzer found nothing after the sequence")
+	}
+}
