@@ -12,6 +12,15 @@ const endsSentence = (s) => /[.!?…][\s"'”’»)\]]*$/u.test(s);
 const MONTH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b/i;
 const looksLikeDate = (s) => wordCount(s) <= 7 && (/\b(1[89]|20)\d\d\b/.test(s) || MONTH.test(s));
 
+// titleCase tells a headline that ends with a full stop ("Hillary Clinton
+// Was Headed to ER But Diverted.") from a sentence: most of its words of
+// four letters or more are capitalized.
+function titleCase(s) {
+  const long = s.match(/\p{L}{4,}/gu) || [];
+  const capital = long.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return long.length >= 3 && capital * 5 >= long.length * 4;
+}
+
 // headRoles returns the role of each of the first paragraphs that make
 // up the head: 'kicker' (a date or section line before the headline),
 // 'headline', 'deck' (a standfirst, or the headline repeated) or
@@ -21,7 +30,8 @@ export function headRoles(text, paras) {
   const lines = [];
   for (const p of paras) {
     const s = text.slice(p.start, p.end).trim();
-    if (s.length > HEAD_CHARS || endsSentence(s)) break;
+    const headline = lines.length === 0 && s.length <= HEADLINE_CHARS && !s.includes('\n') && titleCase(s);
+    if (s.length > HEAD_CHARS || endsSentence(s) && !headline) break;
     lines.push(s);
     if (lines.length > HEAD_MAX) return [];
   }

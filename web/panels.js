@@ -63,7 +63,10 @@ function quoteItem(i) {
   const words = isReported(q) ? el('span', clip(String(q.text || ''), 110), null, 'reported-text') : el('q', clip(String(q.text || ''), 110));
   button.append(words);
   if (isReported(q)) button.append(el('span', KIND_LABELS[q.kind], {kind: String(q.kind)}, 'badge kind-badge'));
-  button.append(el('span', partial ? 'pending' : methodLabel(q.method), {method: String(q.method || 'none')}, 'badge'));
+  // A quote nobody could be named for says so, whatever words its sieve
+  // looked at.
+  const method = q.speaker == null ? 'none' : String(q.method || 'none');
+  button.append(el('span', partial ? 'pending' : q.speaker == null ? 'speaker unknown' : methodLabel(q.method), {method}, 'badge'));
   // Quotes the article could not draw (bad or crossing spans) have
   // nothing to scroll to.
   if (!drawn.has(i)) button.disabled = true;

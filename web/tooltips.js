@@ -78,12 +78,14 @@ function fillQuoteTip(q) {
     who.append(el('strong', partial ? 'Finding the speaker…' : 'Speaker unknown'));
   }
   const how = el('p', null, null, 'tip-how');
-  const words = citedWords(q);
+  // Evidence only for a speaker found: words that named nobody explain
+  // nothing.
+  const words = speaker ? citedWords(q) : '';
   if (words) how.append(el('span', words, null, 'tip-words'), ' · ');
   const conf = typeof q.confidence === 'number' ? `${Math.round(q.confidence * 100)}%` : '';
   const kind = q.kind && q.kind !== 'direct' ? KIND_LABELS[q.kind] || String(q.kind) : '';
   // A first look has no attribution to explain yet.
-  const parts = partial ? ['speaker pending', kind] : [methodLabel(q.method), conf, kind];
+  const parts = partial ? ['speaker pending', kind] : speaker ? [methodLabel(q.method), conf, kind] : [kind];
   how.append(parts.filter(Boolean).join(' · '));
   tip.replaceChildren(who, how);
 }

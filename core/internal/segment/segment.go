@@ -15,15 +15,20 @@ type Span struct {
 	End   int `json:"end"`   // offset just past the last byte (or code unit)
 }
 
-// Paragraphs returns the paragraphs of text: maximal runs of non-blank
-// lines, separated by one or more blank lines, each trimmed of the white
-// space around it. A line break alone does not end a paragraph, so a photo
-// caption and its credit stay one paragraph.
+// Paragraphs returns the paragraphs of text as a reader sees them, each
+// trimmed of the white space around it: runs of non-blank lines separated
+// by blank lines, and, in text whose paragraphs are single lines (as
+// copied from many news sites), also a line break after a line that ends
+// a sentence, before one that starts one. A line break elsewhere does not
+// end a paragraph, so a photo caption and its credit stay one, and text
+// hard-wrapped at a fixed width keeps its paragraphs whole.
 func Paragraphs(text string) []Span {
 	var paras []Span
 	start := -1 // start of the current paragraph, -1 when between paragraphs
 	lastEnd := 0
-	for _, line := range Lines(text) {
+	lines := Lines(text)
+	singles := !hardWrapped(text, lines)
+	for _, line := range lines {
 		if IsBlank(text[line.Start:line.End]) {
 			if start >= 0 {
 				paras = append(paras, Span{start, lastEnd})
@@ -32,6 +37,10 @@ func Paragraphs(text string) []Span {
 			continue
 		}
 		s, e := TrimSpan(text, line)
+		if start >= 0 && singles && endsSentenceLine(text[start:lastEnd]) && startsSentenceLine(text[s:e]) {
+			paras = append(paras, Span{start, lastEnd})
+			start = -1
+		}
 		if start < 0 {
 			start = s
 		}
@@ -41,6 +50,48 @@ func Paragraphs(text string) []Span {
 		paras = append(paras, Span{start, lastEnd})
 	}
 	return paras
+}
+
+// hardWrapped reports whether text is wrapped at a fixed width: most of
+// its lines that another line follows directly are long and do not end a
+// sentence. Such a text breaks lines inside its paragraphs.
+func hardWrapped(text string, lines []Span) bool {
+	joined, open := 0, 0
+	for i := 0; i+1 < len(lines); i++ {
+		s, e := TrimSpan(text, lines[i])
+		ns, ne := TrimSpan(text, lines[i+1])
+		if s == e || ns == ne {
+			continue
+		}
+		joined++
+		if !endsSentenceLine(text[s:e]) && e-s >= 40 {
+			open++
+		}
+	}
+	return joined > 0 && 2*open >= joined
+}
+
+// endsSentenceLine reports whether a line ends a sentence: . ! ? or …,
+// perhaps followed by closing quote marks or brackets.
+func endsSentenceLine(line string) bool {
+	for line != "" {
+		r, n := utf8.DecodeLastRuneInString(line)
+		switch {
+		case IsClosing(r):
+			line = line[:len(line)-n]
+			continue
+		case r == '.', r == '!', r == '?', r == '…':
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// startsSentenceLine reports whether a line starts like a sentence.
+func startsSentenceLine(line string) bool {
+	r, _ := utf8.DecodeRuneInString(line)
+	return startsSentence(r)
 }
 
 // Sentences returns the sentences of text in order. A sentence never

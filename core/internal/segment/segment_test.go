@@ -141,3 +141,26 @@ func TestGluedSentences(t *testing.T) {
 		}
 	}
 }
+
+func TestParagraphsFromSingleLineBreaks(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       int
+	}{
+		{"copied from a news site, a paragraph a line",
+			"Lavrov arrived in Beijing on Wednesday.\n\"We will talk,\" he said.\nWang Yi met him at the airport.", 3},
+		{"a caption and its credit stay together",
+			"Russian Foreign Minister Sergey Lavrov\nAP Photo", 1},
+		{"a headline without a full stop before its body",
+			"China assures cooperation\nLavrov arrived in Beijing on Wednesday.", 1},
+		{"hard-wrapped text keeps its paragraphs",
+			"Russian Foreign Minister Sergey Lavrov arrived in Beijing on\nWednesday for talks with his Chinese counterpart, Wang Yi, who\nsaid the two countries would work together. The visit came\nafter weeks of talks.\n\nA second paragraph follows here.", 2},
+		{"blank lines still separate",
+			"One paragraph.\n\nAnother one.", 2},
+	}
+	for _, c := range cases {
+		if got := len(Paragraphs(c.text)); got != c.want {
+			t.Errorf("%s: %d paragraphs, want %d: %v", c.name, got, c.want, Paragraphs(c.text))
+		}
+	}
+}
