@@ -34,6 +34,12 @@ func (f *speakerFinder) continuations(attrs []attribution) {
 			// A paragraph about the speaker may stand between two of
 			// their quotes.
 			carry(i, prev, 0.6)
+		case pLast == qFirst-1 && f.quotes[i].Kind == KindPartial && attrs[prev].entity >= 0 &&
+			f.ents[attrs[prev].entity].Type == Person && !f.mentionsPerson(qFirst):
+			// A quoted phrase in the paragraph after someone spoke, which
+			// names no one else: their account goes on ("Hong Kong also
+			// had the necessary "constitutional infrastructure"").
+			carry(i, prev, 0.5)
 		}
 	}
 	for i := len(attrs) - 2; i >= 0; i-- {
@@ -179,4 +185,16 @@ func (f *speakerFinder) pronounIn(p int) (int, *Mention) {
 		return -1, nil
 	}
 	return -1, nil
+}
+
+// mentionsPerson reports whether block p names a person.
+func (f *speakerFinder) mentionsPerson(p int) bool {
+	para := f.paras[p]
+	i := sort.Search(len(f.ms), func(i int) bool { return f.ms[i].Start >= para.Start })
+	for ; i < len(f.ms) && f.ms[i].Start < para.End; i++ {
+		if f.ms[i].Type == Person {
+			return true
+		}
+	}
+	return false
 }
