@@ -154,8 +154,8 @@ func TestHostileSequence(t *testing.T) {
 		if !got.Ok {
 			t.Errorf("%s: %s", s.name, got.Error)
 		}
-		if got.Now > 1024 {
-			t.Errorf("%s: the worker holds %.0f MB after the analysis, want at most 1024 (HEAL_BYTES)", s.name, got.Now)
+		if got.Now > 512 {
+			t.Errorf("%s: the worker holds %.0f MB after the analysis, want at most 512 (HEAL_BYTES)", s.name, got.Now)
 		}
 	}
 	var entities int

@@ -55,10 +55,10 @@ function fail(message) {
 export const OUT_OF_MEMORY = 'This text needed more memory than the browser allows; nothing was lost — try a shorter text.';
 
 // HEAL_BYTES is the Go program's memory past which its worker is replaced
-// after answering: a wasm heap never shrinks, and analysis needs far less
-// (the Go side keeps itself near 360 MB), so a worker this big keeps
-// memory the tab no longer needs.
-export const HEAL_BYTES = 1 << 30;
+// after answering: a wasm heap never shrinks, and an article needs far
+// less (tens of megabytes), so a worker this big keeps memory the tab no
+// longer needs; a new one loads from the cache in a second or two.
+export const HEAL_BYTES = 512 << 20;
 
 // heal replaces the worker by a fresh one: the request it was running
 // (id, if any) is rejected with why, the others are sent again to the new
