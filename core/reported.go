@@ -92,18 +92,32 @@ func (f *speakerFinder) trimContent(r *reportedSpan) {
 // the content, or the one after it. A content without a cue is not
 // reported speech.
 func (f *speakerFinder) pickCue(r *reportedSpan, parts []attrtag.Part, base int) bool {
-	best, bestD := -1, 1<<30
+	best := nearestPart(parts, attrtag.Cue, base, r.start, r.end, 1<<30, nil)
+	if best < 0 {
+		return false
+	}
+	r.cueStart, r.cueEnd = base+parts[best].Start, base+parts[best].End
+	r.cueAfter = r.cueStart >= r.end
+	return true
+}
+
+// nearestPart returns the index of the part of the role that lies
+// outside the tokens [start, end) and nearest to them, at most maxD
+// tokens away, and not rejected by skip; or -1. Parts' tokens are counted
+// from base.
+func nearestPart(parts []attrtag.Part, role string, base, start, end, maxD int, skip func(s, e int) bool) int {
+	best, bestD := -1, maxD+1
 	for i, p := range parts {
-		if p.Role != attrtag.Cue {
+		s, e := base+p.Start, base+p.End
+		if p.Role != role || skip != nil && skip(s, e) {
 			continue
 		}
-		s, e := base+p.Start, base+p.End
 		d := 0
 		switch {
-		case e <= r.start:
-			d = r.start - e
-		case s >= r.end:
-			d = s - r.end
+		case e <= start:
+			d = start - e
+		case s >= end:
+			d = s - end
 		default:
 			continue
 		}
@@ -111,12 +125,7 @@ func (f *speakerFinder) pickCue(r *reportedSpan, parts []attrtag.Part, base int)
 			best, bestD = i, d
 		}
 	}
-	if best < 0 {
-		return false
-	}
-	r.cueStart, r.cueEnd = base+parts[best].Start, base+parts[best].End
-	r.cueAfter = r.cueStart >= r.end
-	return true
+	return best
 }
 
 // placeQuotes relates r to the quotations: a content that is a quotation
@@ -145,29 +154,8 @@ func (f *speakerFinder) placeQuotes(r *reportedSpan) bool {
 // pickSource gives r the source part next to its cue, if the tagger found
 // one outside the content.
 func (f *speakerFinder) pickSource(r *reportedSpan, parts []attrtag.Part, base int) {
-	best, bestD := -1, 1<<30
-	for i, p := range parts {
-		if p.Role != attrtag.Source {
-			continue
-		}
-		s, e := base+p.Start, base+p.End
-		if s < r.end && e > r.start {
-			continue
-		}
-		d := 0
-		switch {
-		case e <= r.cueStart:
-			d = r.cueStart - e
-		case s >= r.cueEnd:
-			d = s - r.cueEnd
-		default:
-			continue
-		}
-		if d < bestD && d <= 8 {
-			best, bestD = i, d
-		}
-	}
-	if best >= 0 {
+	inContent := func(s, e int) bool { return s < r.end && e > r.start }
+	if best := nearestPart(parts, attrtag.Source, base, r.cueStart, r.cueEnd, 8, inContent); best >= 0 {
 		r.srcStart, r.srcEnd = base+parts[best].Start, base+parts[best].End
 	}
 }

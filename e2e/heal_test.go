@@ -3,8 +3,6 @@ package e2e
 import (
 	"fmt"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -48,23 +46,7 @@ func TestWorkerHeals(t *testing.T) {
 	if setupErr != nil {
 		t.Fatal(setupErr)
 	}
-	dir := t.TempDir()
-	entries, err := os.ReadDir(siteDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		name := e.Name()
-		if name == "worker.js" {
-			name = "worker-real.js"
-		}
-		if err := copyFile(filepath.Join(dir, name), filepath.Join(siteDir, e.Name())); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := os.WriteFile(filepath.Join(dir, "worker.js"), []byte(dyingWorker), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	dir := siteWithWorker(t, dyingWorker)
 	srv := httptest.NewServer(site.Handler(dir))
 	defer srv.Close()
 	p := openURL(t, srv.URL+"/")

@@ -279,28 +279,11 @@ func TestStreamingFallback(t *testing.T) {
 	if setupErr != nil {
 		t.Fatal(setupErr)
 	}
-	dir := t.TempDir()
-	entries, err := os.ReadDir(siteDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		name := e.Name()
-		if name == "worker.js" {
-			name = "worker-real.js"
-		}
-		if err := copyFile(filepath.Join(dir, name), filepath.Join(siteDir, e.Name())); err != nil {
-			t.Fatal(err)
-		}
-	}
 	// The real worker runs inside one whose streaming compile fails.
-	const wrapper = `'use strict';
+	dir := siteWithWorker(t, `'use strict';
 WebAssembly.instantiateStreaming = () => Promise.reject(new TypeError('streaming refused by the test'));
 importScripts('worker-real.js');
-`
-	if err := os.WriteFile(filepath.Join(dir, "worker.js"), []byte(wrapper), 0o644); err != nil {
-		t.Fatal(err)
-	}
+`)
 	// Only the analyzer worker's requests count: the service worker keeps a
 	// copy of main.wasm too, once the analyzer is ready. The Referer tells
 	// them apart: it is the script that fetched.
@@ -383,4 +366,29 @@ func TestReanalyseKeepsNothing(t *testing.T) {
 	if first.Listeners == 0 {
 		t.Error("no listeners counted: getEventListeners did not work")
 	}
+}
+
+// siteWithWorker copies the built site to a folder of the test's with
+// wrapper as worker.js and the real worker as worker-real.js, which the
+// wrapper loads, and returns the folder.
+func siteWithWorker(t *testing.T, wrapper string) string {
+	t.Helper()
+	dir := t.TempDir()
+	entries, err := os.ReadDir(siteDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if name == "worker.js" {
+			name = "worker-real.js"
+		}
+		if err := copyFile(filepath.Join(dir, name), filepath.Join(siteDir, e.Name())); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "worker.js"), []byte(wrapper), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }

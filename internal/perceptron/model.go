@@ -139,11 +139,15 @@ func Decode(data []byte, magic string) (*Model, error) {
 }
 
 // Scores adds the weights of feats to scores, one per label.
-func (m *Model) Scores(feats []uint32, scores []float64) {
-	n := len(m.Labels)
+func (m *Model) Scores(feats []uint32, scores []float64) { addRows(m.index, m.weights, feats, scores) }
+
+// addRows adds each known feature's row of weights to scores, the sum
+// that structured decoding needs for tagging and training alike.
+func addRows[W float32 | float64](index *table, weights []W, feats []uint32, scores []float64) {
+	n := len(scores)
 	for _, f := range feats {
-		if row, ok := m.index.get(f); ok {
-			w := m.weights[int(row)*n : int(row)*n+n]
+		if row, ok := index.get(f); ok {
+			w := weights[int(row)*n : int(row)*n+n]
 			for k := range scores {
 				scores[k] += float64(w[k])
 			}

@@ -90,17 +90,7 @@ func (t *Trainer) Average(minWeight float64) *Model {
 // calls Update for both, then Tick once per sequence.
 
 // Scores adds the current weights of feats to scores, one per label.
-func (t *Trainer) Scores(feats []uint32, scores []float64) {
-	n := len(t.labels)
-	for _, f := range feats {
-		if row, ok := t.index.get(f); ok {
-			w := t.w[int(row)*n : int(row)*n+n]
-			for k := range scores {
-				scores[k] += w[k]
-			}
-		}
-	}
-}
+func (t *Trainer) Scores(feats []uint32, scores []float64) { addRows(t.index, t.w, feats, scores) }
 
 // Update moves the weight of each of feats for label by delta.
 func (t *Trainer) Update(feats []uint32, label int, delta float64) {
