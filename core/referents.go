@@ -160,7 +160,7 @@ func (f *speakerFinder) pronounReferent(p string, off int) int {
 		return -1
 	}
 	i := sort.Search(len(f.ms), func(i int) bool { return f.ms[i].Start >= off })
-	for k := i - 1; k >= 0; k-- {
+	for k := i - 1; k >= max(0, i-referentWindow); k-- {
 		m := f.ms[k]
 		if f.insideQuote(m.Start) {
 			continue
@@ -178,6 +178,12 @@ func (f *speakerFinder) pronounReferent(p string, off int) int {
 	}
 	return -1
 }
+
+// referentWindow is how many mentions back a pronoun or a description
+// looks for what it stands for: far more than any article's distance
+// between a name and "he" or "the spokesman", and it keeps a long text's
+// many of them from costing the square of its mentions.
+const referentWindow = 500
 
 // descriptionReferent returns the entity that a description such as "the
 // top Russian diplomat" or "the newspaper" refers to: among entities of
@@ -213,7 +219,7 @@ func (f *speakerFinder) descriptionReferent(start, end, off int) int {
 	best, bestScore := -1, -1
 	seen := map[int]bool{}
 	i := sort.Search(len(f.ms), func(i int) bool { return f.ms[i].Start >= off })
-	for k := i - 1; k >= 0; k-- {
+	for k := i - 1; k >= max(0, i-referentWindow); k-- {
 		m := f.ms[k]
 		if m.Type != h.Type || seen[m.Entity] || f.insideQuote(m.Start) {
 			continue
@@ -272,7 +278,7 @@ func (f *speakerFinder) headReferent(start, end int, head string, off int) int {
 	lastPerson := -1
 	seen := map[int]bool{}
 	i := sort.Search(len(f.ms), func(i int) bool { return f.ms[i].Start >= off })
-	for k := i - 1; k >= 0; k-- {
+	for k := i - 1; k >= max(0, i-referentWindow); k-- {
 		m := f.ms[k]
 		if seen[m.Entity] || f.insideQuote(m.Start) || m.Type != Person && m.Type != Org {
 			continue

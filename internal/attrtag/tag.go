@@ -10,6 +10,7 @@ package attrtag
 
 import (
 	_ "embed"
+	"slices"
 	"sync"
 
 	"lede/internal/perceptron"
@@ -82,9 +83,17 @@ func (t *Tagger) Tag(toks []tokenize.Token) []Part {
 	if len(toks) == 0 {
 		return nil
 	}
+	s := newSentence(toks, t.cues)
+	// Most sentences of news say nothing of anyone's words: without a
+	// word that can open a cue there is nothing to tag. Tagging only the
+	// others costs 0.001 of exact-span F1 on PolNeAR dev (0.511 against
+	// 0.512) and a tenth of the analysis's time on an article.
+	if !slices.Contains(s.cueLike, true) {
+		return nil
+	}
 	sc := t.pool.Get().(*scratch)
 	defer t.pool.Put(sc)
-	ys := t.lattice.decode(newSentence(toks, t.cues), t.m.Scores, sc)
+	ys := t.lattice.decode(s, t.m.Scores, sc)
 	return parts(t.m.Labels, ys)
 }
 
