@@ -48,9 +48,13 @@ func (f *speakerFinder) clauseSubject(lo, hi int) (int, int, bool) {
 	if s, e, ok := try(lo); ok {
 		return s, e, true
 	}
+	// After an opening phrase and its comma, or two ("On Thursday,
+	// however, Trump spoke…").
 	for k := lo; k < hi && k < lo+15; k++ {
 		if f.toks[k].Text == "," {
-			return try(k + 1)
+			if s, e, ok := try(k + 1); ok {
+				return s, e, true
+			}
 		}
 	}
 	return 0, 0, false

@@ -50,6 +50,9 @@ var reportedCases = []struct {
 		[]string{`mixed "the plan was \"a disaster\" for Europe" Sergey Lavrov [said]`}},
 	{"a title of a work is not speech", `Antony Blinken told "Face the Nation" that the talks had failed.`,
 		[]string{`indirect "that the talks had failed" Antony Blinken [told]`}},
+	{"a participle after two opening phrases",
+		"On Thursday, however, Donald Trump spoke to a gathering of industry leaders, promising to lift environmental regulations.",
+		[]string{`indirect "to lift environmental regulations" Donald Trump [promising]`}},
 	{"nouns that look like cues", "His claim was rejected by two points.", nil},
 }
 
