@@ -44,8 +44,8 @@ func (f *speakerFinder) reportedSpeech(sents []sentenceTokens) []reportedSpan {
 			f.pause()
 		}
 		parts := attrtag.Tag(s.Toks)
-		if !hasContent(parts) {
-			parts = accordingTo(s.Toks, parts)
+		if !hasContent(parts) || opensWithAccordingTo(s.Toks) {
+			parts = accordingTo(s.Toks, nil)
 		}
 		for _, p := range parts {
 			if p.Role != attrtag.Content {
@@ -334,4 +334,12 @@ func accordingTo(toks []tokenize.Token, parts []attrtag.Part) []attrtag.Part {
 		return parts
 	}
 	return parts
+}
+
+// opensWithAccordingTo reports whether a sentence opens with "According
+// to": then all after the source's comma is what it says, whatever verb
+// the tagger took for a cue ("According to exit polls, Mitt Romney had a
+// lead").
+func opensWithAccordingTo(toks []tokenize.Token) bool {
+	return len(toks) > 3 && strings.EqualFold(toks[0].Text, "according") && strings.EqualFold(toks[1].Text, "to")
 }

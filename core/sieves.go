@@ -214,8 +214,9 @@ func (f *speakerFinder) objectSpeaker(c, n, hi int, conf float64) (attribution, 
 		return attribution{}, false
 	}
 	// "said the tourist, Khaled Hijazi, 37": a description first, the
-	// name in the appositive after it.
-	if end+1 < hi && f.toks[end].Text == "," && !f.personIn(start, end) {
+	// name in the appositive after it. Not after "according to", whose
+	// comma ends the source: "According to exit polls, Mitt Romney led".
+	if end+1 < hi && f.toks[end].Text == "," && !f.personIn(start, end) && !strings.EqualFold(f.toks[c].Text, "according") {
 		s, e := end+1, end+1
 		for e < hi && e-s < 8 && f.isNounPhraseToken(e, s) {
 			e++
