@@ -1,6 +1,7 @@
 package core
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -124,14 +125,19 @@ func (f *speakerFinder) previousSubject(qi int) (int, int, bool) {
 
 // mentionsEntity reports whether paragraph p names entity e.
 func (f *speakerFinder) mentionsEntity(p, e int) bool {
+	return slices.ContainsFunc(f.blockMentions(p), func(m nameMention) bool { return m.Entity == e })
+}
+
+// blockMentions returns the mentions of block p (a mention never crosses
+// a line).
+func (f *speakerFinder) blockMentions(p int) []nameMention {
 	para := f.paras[p]
 	i := sort.Search(len(f.ms), func(i int) bool { return f.ms[i].Start >= para.Start })
-	for ; i < len(f.ms) && f.ms[i].End <= para.End; i++ {
-		if f.ms[i].Entity == e {
-			return true
-		}
+	j := i
+	for j < len(f.ms) && f.ms[j].End <= para.End {
+		j++
 	}
-	return false
+	return f.ms[i:j]
 }
 
 // onlyQuotes reports whether paragraph p holds nothing but quotations and
@@ -189,12 +195,5 @@ func (f *speakerFinder) pronounIn(p int) (int, *Mention) {
 
 // mentionsPerson reports whether block p names a person.
 func (f *speakerFinder) mentionsPerson(p int) bool {
-	para := f.paras[p]
-	i := sort.Search(len(f.ms), func(i int) bool { return f.ms[i].Start >= para.Start })
-	for ; i < len(f.ms) && f.ms[i].Start < para.End; i++ {
-		if f.ms[i].Type == Person {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(f.blockMentions(p), func(m nameMention) bool { return m.Type == Person })
 }

@@ -130,73 +130,56 @@ func trimHeadlineMentions(text string, sents []sentenceTokens, ms []nameMention)
 	if !slices.Contains(title, true) {
 		return ms
 	}
-	// The mentions are rewritten in place when no headline mention splits
-	// into more parts than the mentions read so far, as is usual: a text
-	// of many headline-like lines keeps one list of mentions, not two.
-	var out []nameMention
-	if headlineParts(sents, ms, title, known) {
-		out = ms[:0]
-	}
-	for _, m := range ms {
-		if !title[m.Sent] {
-			out = append(out, m)
-			continue
+	// The mentions are rewritten in place, so that a text of many
+	// headline-like lines keeps one list of mentions, not two. Only a
+	// headline mention that splits into more parts than have been read
+	// so far (rare) moves what is written to a list of its own.
+	out := ms[:0]
+	inPlace := true
+	var parts []nameMention
+	for read, m := range ms {
+		parts = append(parts[:0], m)
+		if title[m.Sent] {
+			parts = headlineParts(text, sents[m.Sent].Toks, m, known, parts[:0])
 		}
-		// Each run of words that the body uses in names is a mention,
-		// typed as the body types it; a known country or nationality
-		// stands on its own.
-		ts := tokensIn(sents[m.Sent].Toks, m.Start, m.End)
-		for i := 0; i < len(ts); {
-			j := i
-			for j < len(ts) && known[strings.ToLower(m.Words[j])] != "" {
-				j++
-			}
-			if j == i {
-				if w := m.Words[i]; lexicon.Country[w] != "" || lexicon.Demonym[w] != "" || isKnownOrg(w) {
-					j = i + 1
-				} else {
-					i++
-					continue
-				}
-			}
-			part := m
-			part.Start, part.End = ts[i].Start, ts[j-1].End
-			part.Words = m.Words[i:j]
-			if t := known[strings.ToLower(m.Words[i])]; t != "" {
-				part.Type = t
-			} else if isKnownOrg(m.Words[i]) {
-				part.Type = Org
-			}
-			out = append(out, typeByLexicon(text, part))
-			i = j
+		if inPlace && len(out)+len(parts) > read+1 {
+			out = append(make([]nameMention, 0, len(ms)+len(parts)), out...)
+			inPlace = false
 		}
+		out = append(out, parts...)
 	}
 	return out
 }
 
-// headlineParts reports whether trimHeadlineMentions may write its output
-// over ms: whether, after each mention, the parts written so far are no
-// more than the mentions read.
-func headlineParts(sents []sentenceTokens, ms []nameMention, title []bool, known map[string]string) bool {
-	written := 0
-	for read, m := range ms {
-		if !title[m.Sent] {
-			written++
-		} else {
-			ts := tokensIn(sents[m.Sent].Toks, m.Start, m.End)
-			in := false
-			for i := range ts {
-				w := m.Words[i]
-				part := known[strings.ToLower(w)] != "" || lexicon.Country[w] != "" || lexicon.Demonym[w] != "" || isKnownOrg(w)
-				if part && !in {
-					written++
-				}
-				in = part && known[strings.ToLower(w)] != ""
+// headlineParts appends to out the mentions a headline mention m keeps
+// (its tokens toks): each run of words that the body uses in names,
+// typed as the body types it (known); a known country, nationality or
+// organization stands on its own.
+func headlineParts(text string, toks []tokenize.Token, m nameMention, known map[string]string, out []nameMention) []nameMention {
+	ts := tokensIn(toks, m.Start, m.End)
+	for i := 0; i < len(ts); {
+		j := i
+		for j < len(ts) && known[strings.ToLower(m.Words[j])] != "" {
+			j++
+		}
+		if j == i {
+			if w := m.Words[i]; lexicon.Country[w] != "" || lexicon.Demonym[w] != "" || isKnownOrg(w) {
+				j = i + 1
+			} else {
+				i++
+				continue
 			}
 		}
-		if written > read+1 {
-			return false
+		part := m
+		part.Start, part.End = ts[i].Start, ts[j-1].End
+		part.Words = m.Words[i:j]
+		if t := known[strings.ToLower(m.Words[i])]; t != "" {
+			part.Type = t
+		} else if isKnownOrg(m.Words[i]) {
+			part.Type = Org
 		}
+		out = append(out, typeByLexicon(text, part))
+		i = j
 	}
-	return true
+	return out
 }

@@ -45,7 +45,7 @@ func (f *speakerFinder) reportedSpeech(sents []sentenceTokens) []reportedSpan {
 		}
 		parts := attrtag.Tag(s.Toks)
 		if !hasContent(parts) || opensWithAccordingTo(s.Toks) {
-			parts = accordingTo(s.Toks, nil)
+			parts = accordingTo(s.Toks)
 		}
 		for _, p := range parts {
 			if p.Role != attrtag.Content {
@@ -223,10 +223,15 @@ func (f *speakerFinder) plausibleSource(start, end int) bool {
 
 // namesSpeaker reports whether r's content is where a quotation's
 // speaker is named ("…," the president added): a source the tagger took
-// for content.
+// for content. A quotation's speaker is named in its own lines or the
+// ones next to them, so only the quotations around the content's line
+// are looked at.
 func (f *speakerFinder) namesSpeaker(r reportedSpan, attrs []attribution) bool {
 	start, end := f.toks[r.start].Start, f.toks[r.end-1].End
-	for i, a := range attrs {
+	b := f.blockOf(start)
+	i := sort.Search(len(f.quotes), func(i int) bool { return f.last[i] >= b-1 })
+	for ; i < len(f.quotes) && f.first[i] <= b+1; i++ {
+		a := attrs[i]
 		if m := a.mention; m != nil && m.Start < end && m.End > start && !slices.Contains(r.inner, i) &&
 			a.method != MethodContinuation && a.method != MethodContext {
 			return true
@@ -258,11 +263,8 @@ func (f *speakerFinder) reportedQuotes(rs []reportedSpan, attrs []attribution) [
 		if f.namesSpeaker(r, attrs) {
 			continue
 		}
-		a := attribution{entity: -1, method: MethodNone}
-		if r.cueStart >= 0 {
-			lo, hi := f.sentenceBounds(r.cueStart)
-			a = f.attributeReported(r, lo, hi)
-		}
+		lo, hi := f.sentenceBounds(r.cueStart) // every reported span has a cue
+		a := f.attributeReported(r, lo, hi)
 		kind := KindIndirect
 		if len(r.inner) > 0 {
 			kind = KindMixed
@@ -310,11 +312,12 @@ func hasContent(parts []attrtag.Part) bool {
 	return false
 }
 
-// accordingTo adds to parts, for a sentence where the tagger found no
-// content, the one attribution that "according to" makes unambiguous:
-// "According to X, CONTENT." and "CONTENT, according to X." The tagger
-// learnt it from PolNeAR but misses it in short sentences.
-func accordingTo(toks []tokenize.Token, parts []attrtag.Part) []attrtag.Part {
+// accordingTo returns the cue and content of the one attribution that
+// "according to" makes unambiguous, "According to X, CONTENT." and
+// "CONTENT, according to X.", or nothing: for a sentence where the
+// tagger found no content (it learnt the pattern from PolNeAR but misses
+// it in short sentences) or that opens with "According to".
+func accordingTo(toks []tokenize.Token) []attrtag.Part {
 	n := len(toks)
 	for i := 0; i+1 < n; i++ {
 		if !strings.EqualFold(toks[i].Text, "according") || !strings.EqualFold(toks[i+1].Text, "to") {
@@ -325,15 +328,15 @@ func accordingTo(toks []tokenize.Token, parts []attrtag.Part) []attrtag.Part {
 		case i == 0:
 			for k := 2; k < n && k < 20; k++ {
 				if toks[k].Text == "," {
-					return append(parts, cue, attrtag.Part{Start: k + 1, End: n, Role: attrtag.Content})
+					return []attrtag.Part{cue, {Start: k + 1, End: n, Role: attrtag.Content}}
 				}
 			}
 		case toks[i-1].Text == "," && i > 2:
-			return append(parts, attrtag.Part{Start: 0, End: i - 1, Role: attrtag.Content}, cue)
+			return []attrtag.Part{{Start: 0, End: i - 1, Role: attrtag.Content}, cue}
 		}
-		return parts
+		return nil
 	}
-	return parts
+	return nil
 }
 
 // opensWithAccordingTo reports whether a sentence opens with "According
