@@ -28,7 +28,7 @@ export function speakers(result) {
     g.quotes.push(i);
     if (isReported(q)) {
       g.reported++;
-      g.reportedWords += Math.max(0, wordCount(q.text || '') - quotedWordsInside(quotes, q));
+      g.reportedWords += Math.max(0, wordCount(q.text || '') - quotedWordsInside(quotes, i));
     } else {
       g.quoted++;
       g.words += wordCount(q.text || '');
@@ -40,11 +40,14 @@ export function speakers(result) {
 }
 
 // quotedWordsInside counts the words of the quotations that lie inside
-// the reported speech r (a mixed one holds them).
-function quotedWordsInside(quotes, r) {
+// quotes[i], reported speech (a mixed one holds them). Quotes are in text
+// order, a mixed one before those inside it, so they follow it directly.
+function quotedWordsInside(quotes, i) {
+  const r = quotes[i];
   if (r.kind !== 'mixed') return 0;
   let n = 0;
-  for (const q of quotes) {
+  for (let k = i + 1; k < quotes.length && quotes[k].start < r.end; k++) {
+    const q = quotes[k];
     if (!isReported(q) && q.start >= r.start && q.end <= r.end) n += wordCount(q.text || '');
   }
   return n;
