@@ -251,6 +251,14 @@ func (f *speakerFinder) isTitle(qi int) bool {
 	if prev.Tag != "IN" && prev.Tag != "TO" && !lexicon.IsObjectCue(strings.ToLower(prev.Text)) {
 		return false
 	}
+	return f.titleCased(qi)
+}
+
+// titleCased reports whether the words of quote qi are in Title Case, as
+// a work's title is: at least two words, all capitalized but for short
+// ones ("the", "of", "on").
+func (f *speakerFinder) titleCased(qi int) bool {
+	q := f.quotes[qi]
 	words, capitals := 0, 0
 	for w := range strings.FieldsSeq(f.text[q.TextStart:q.TextEnd]) {
 		r := wordutil.FirstRune(w)
