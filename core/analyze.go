@@ -47,7 +47,7 @@ type Analyzer struct {
 	Progress func(done, total int)
 
 	// Pause, if not nil, is called between the stages and about every
-	// 4,000 tokens or 200 quotes within the long ones. A host that runs the analysis in
+	// 4,000 tokens, 500 sentences or 200 quotes within the long ones. A host that runs the analysis in
 	// one synchronous call, as the browser's wasm does, yields there: Go's
 	// collector on wasm finishes a cycle only when the analysis yields,
 	// and without it the heap grows by gigabytes on a long text.
@@ -99,25 +99,37 @@ func analyze(text string, a *Analyzer) (Result, error) {
 		return res, err
 	}
 	// Segmentation.
-	res.Paragraphs = append(res.Paragraphs, segment.Paragraphs(text)...)
-	res.Sentences = append(res.Sentences, segment.Sentences(text)...)
+	if paras := segment.Paragraphs(text); len(paras) > 0 {
+		res.Paragraphs = paras
+	}
+	if sents := segment.Sentences(text); len(sents) > 0 {
+		res.Sentences = sents
+	}
+	a.pause()
 	// Tokens and tags.
 	sents, toks := a.tagSentences(text, taggedSpans(text, res.Sentences))
 	a.pause()
 	// Entity chunking: the tagger's spans, corrected by the word lists.
-	raw := chunkSentences(text, sents)
+	raw := chunkSentences(text, sents, a.pause)
 	a.pause()
 	// Mention cleanup, headlines, one name per text, roles.
-	ms := nameMentions(text, sents, raw)
+	ms := nameMentions(text, sents, raw, a.pause)
 	a.pause()
 	// Merging mentions into entities.
-	ents := groupMentions(text, ms)
+	ents := groupMentions(text, ms, a.pause)
 	a.pause()
 	// Quote finding, then speaker attribution.
 	found := quotes.Find(text, res.Paragraphs)
+	a.pause()
 	qs, ents := attributeQuotes(text, sents, toks, found, ents, ms, a.pause)
-	res.Entities = append(res.Entities, ents...)
-	res.Quotes = append(res.Quotes, qs...)
+	// The stages' own lists become the result's, not copies: a text of
+	// half a million quotations would hold both at once.
+	if len(ents) > 0 {
+		res.Entities = ents
+	}
+	if len(qs) > 0 {
+		res.Quotes = qs
+	}
 	return res, nil
 }
 

@@ -1,6 +1,7 @@
 package core
 
 import (
+	"math"
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
@@ -33,9 +34,9 @@ func benchStages(b *testing.B, text string) {
 	paras := segment.Paragraphs(text)
 	var a *Analyzer // no cache: every sentence is tagged
 	st, all := a.tagSentences(text, spans)
-	raw := chunkSentences(text, st)
-	ms := nameMentions(text, st, raw)
-	ents := groupMentions(text, ms)
+	raw := chunkSentences(text, st, nil)
+	ms := nameMentions(text, st, raw, nil)
+	ents := groupMentions(text, ms, nil)
 	found := quotes.Find(text, paras)
 
 	b.Run("segment", func(b *testing.B) {
@@ -58,13 +59,13 @@ func benchStages(b *testing.B, text string) {
 			for i := range st {
 				nertag.Tag(st[i].Toks)
 			}
-			chunkSentences(text, st)
+			chunkSentences(text, st, nil)
 		}
 		report(b)
 	})
 	b.Run("merging", func(b *testing.B) {
 		for b.Loop() {
-			groupMentions(text, nameMentions(text, st, raw))
+			groupMentions(text, nameMentions(text, st, raw, nil), nil)
 		}
 		report(b)
 	})
@@ -112,6 +113,54 @@ func BenchmarkPeakMemory(b *testing.B) {
 			b.ReportMetric(live, "live-MB")
 		})
 	}
+}
+
+// BenchmarkPeakMemoryPaused is BenchmarkPeakMemory as the browser runs
+// the analysis: the collector works only when the analysis pauses (the
+// wasm's Analyzer.Pause), not beside it; the first look comes first, and
+// each result is written as JSON, as the wasm boundary does. It reports what the Go heap, which
+// on wasm never shrinks, must grow to.
+func BenchmarkPeakMemoryPaused(b *testing.B) {
+	LoadModel()
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+	a := NewAnalyzer()
+	a.Pause = CollectWhenGrown
+	inputs := corpus.HostileTexts()
+	inputs = append(inputs, struct{ Name, Text string }{"articles", corpus.Articles("../../shared", readSeed(b), MaxInputBytes-1024)})
+	for _, in := range inputs {
+		b.Run(in.Name, func(b *testing.B) {
+			peak, live := 0.0, 0.0
+			for b.Loop() {
+				p, l := peakDuring(func() {
+					// A worker that is still loading shows the first look.
+					quick, _ := a.QuickAnalyze(in.Text)
+					WriteJSON(&pausingWriter{pause: a.Pause}, &quick, false, true)
+					res, _ := a.Analyze(in.Text)
+					a.Pause()
+					WriteJSON(&pausingWriter{pause: a.Pause}, &res, false, true)
+				})
+				peak, live = max(peak, p), max(live, l)
+			}
+			b.ReportMetric(peak, "peak-MB")
+			b.ReportMetric(live, "live-MB")
+		})
+	}
+}
+
+// pausingWriter discards what is written to it and pauses after each
+// megabyte, as the wasm boundary does while it hands JSON to JavaScript.
+type pausingWriter struct {
+	n     int
+	pause func()
+}
+
+func (w *pausingWriter) Write(p []byte) (int, error) {
+	if w.n += len(p); w.n >= 1<<20 {
+		w.n = 0
+		w.pause()
+	}
+	return len(p), nil
 }
 
 // peakDuring runs f and returns the most memory, in MB, the runtime held

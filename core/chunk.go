@@ -14,9 +14,12 @@ import (
 // spans (chunkMentions), a first name the tagger typed apart joined to
 // the surname after it (absorbFirstNames), then the word lists' corrections
 // (applyWordLists).
-func chunkSentences(text string, sents []sentenceTokens) [][]candidate {
+func chunkSentences(text string, sents []sentenceTokens, pause func()) [][]candidate {
 	raw := make([][]candidate, len(sents))
 	for i, s := range sents {
+		if pause != nil && i%pauseSentences == pauseSentences-1 {
+			pause()
+		}
 		c := chunkMentions(text, s.Toks)
 		c = absorbFirstNames(text, s.Toks, c)
 		raw[i] = applyWordLists(text, s.Toks, c)

@@ -11,12 +11,17 @@ import (
 
 // groupMentions assigns each mention an entity and builds the entities,
 // numbered by first mention.
-func groupMentions(text string, ms []nameMention) []Entity {
+func groupMentions(text string, ms []nameMention, pause func()) []Entity {
+	if pause == nil {
+		pause = func() {}
+	}
 	g := &grouper{text: text, byName: map[string]int{}, byWord: map[string][]int{}, byLast: map[string][]int{}}
 	g.fullNames(ms)
+	pause()
 	g.partialNames(ms)
 	g.shortOrgNames(ms)
 	g.orgSuffixes(ms)
+	pause()
 	return numberEntities(text, ms, g.groups)
 }
 
@@ -237,12 +242,19 @@ func numberEntities(text string, ms []nameMention, groups []*group) []Entity {
 	for i := range order {
 		order[i] = -1
 	}
+	// Each entity's mentions, counted first: a name said a million times
+	// would otherwise leave its list's every smaller copy behind.
+	counts := make([]int, len(groups))
+	for i := range ms {
+		counts[ms[i].Entity]++
+	}
 	var ents []Entity
 	for i := range ms {
 		gi := ms[i].Entity
 		if order[gi] < 0 {
 			order[gi] = len(ents)
-			ents = append(ents, Entity{ID: entityID(len(ents)), Type: groups[gi].typ, Aliases: []string{}, Roles: []string{}})
+			ents = append(ents, Entity{ID: entityID(len(ents)), Type: groups[gi].typ, Aliases: []string{}, Roles: []string{},
+				Mentions: make([]Mention, 0, counts[gi])})
 		}
 		ms[i].Entity = order[gi]
 		e := &ents[order[gi]]

@@ -61,7 +61,10 @@ func hasComma(toks []tokenize.Token) bool {
 // own, as a headline is: blank lines (or the text's ends) around its line.
 func isOwnParagraph(text string, sp Span) bool {
 	start := strings.LastIndexByte(text[:sp.Start], '\n') + 1
-	end := sp.End + strings.IndexByte(text[sp.End:]+"\n", '\n')
+	end := len(text)
+	if k := strings.IndexByte(text[sp.End:], '\n'); k >= 0 {
+		end = sp.End + k
+	}
 	if !segment.IsBlank(text[start:sp.Start]) || !segment.IsBlank(text[sp.End:end]) {
 		return false // the line holds more than this sentence
 	}

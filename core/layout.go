@@ -98,7 +98,12 @@ func placesBeforeStates(text string, ms []nameMention) {
 		if !ok || m.Type == Org {
 			continue
 		}
-		w := rest[:strings.IndexFunc(rest+" ", func(r rune) bool { return r == ' ' || r == ',' || r == '\n' || r == ';' || r == ')' })]
+		// The next word only: a window, not the rest of the text, which
+		// copied for every mention is quadratic.
+		w := rest[:min(len(rest), 40)]
+		if k := strings.IndexFunc(w, func(r rune) bool { return r == ' ' || r == ',' || r == '\n' || r == ';' || r == ')' }); k >= 0 {
+			w = w[:k]
+		}
 		if stateAbbreviations[strings.TrimSuffix(w, ".")] || lexicon.Country[strings.TrimSuffix(w, ".")] != "" {
 			m.Type, m.Fixed = Place, true
 		}

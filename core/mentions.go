@@ -20,8 +20,8 @@ type nameMention struct {
 	Sent       int      // index of its sentence
 	Words      []string // the name's words, for matching
 	Role       string   // the title or role written next to it, if any
-	Gender     byte     // 'm' or 'f' from an honorific, 0 when unknown
 	Entity     int      // index of its entity once grouped
+	Gender     byte     // 'm' or 'f' from an honorific, 0 when unknown
 	Fixed      bool     // typed by the text's layout (a dateline, a city before its state): later guesses leave its type
 }
 
@@ -32,16 +32,25 @@ type nameMention struct {
 // wherever the text uses it (propagateNames), retyped by their words
 // (retypeByName), each name of one type (unifyTypes), without MISC, and with the role written next to each
 // person (assignRoles).
-func nameMentions(text string, sents []sentenceTokens, raw [][]candidate) []nameMention {
+//
+// pause, if not nil, is called between the passes (Analyzer.Pause).
+func nameMentions(text string, sents []sentenceTokens, raw [][]candidate, pause func()) []nameMention {
+	if pause == nil {
+		pause = func() {}
+	}
 	ms := cleanMentions(text, sents, raw)
+	pause()
 	ms = datelines(text, sents, ms)
 	placesBeforeStates(text, ms)
 	ms = trimHeadlineMentions(text, sents, ms)
+	pause()
 	ms = propagateNames(text, sents, ms)
+	pause()
 	retypeByName(text, ms) // before MISC goes: a surname the tagger called MISC is a person
 	unifyTypes(text, ms)
 	teamsNamedForPlaces(ms)
 	ms = slices.DeleteFunc(ms, func(m nameMention) bool { return m.Type == vocab.Misc })
+	pause()
 	assignRoles(text, sents, ms)
 	return ms
 }

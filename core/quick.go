@@ -19,34 +19,66 @@ import (
 // organizations). The browser shows it while the models load, then
 // replaces it with Analyze's result. It fails like Analyze.
 func QuickAnalyze(text string) (Result, error) {
+	return quickAnalyze(text, nil)
+}
+
+// QuickAnalyze is like the package's QuickAnalyze, calling a.Pause as
+// Analyze does.
+func (a *Analyzer) QuickAnalyze(text string) (Result, error) {
+	return quickAnalyze(text, a)
+}
+
+func quickAnalyze(text string, a *Analyzer) (Result, error) {
 	res, err := emptyResult(text)
 	if err != nil {
 		return res, err
 	}
-	res.Paragraphs = append(res.Paragraphs, segment.Paragraphs(text)...)
-	res.Sentences = append(res.Sentences, segment.Sentences(text)...)
-	for _, q := range quotes.Find(text, res.Paragraphs) {
+	if paras := segment.Paragraphs(text); len(paras) > 0 {
+		res.Paragraphs = paras
+	}
+	if sents := segment.Sentences(text); len(sents) > 0 {
+		res.Sentences = sents
+	}
+	a.pause()
+	found := quotes.Find(text, res.Paragraphs)
+	res.Quotes = make([]Quote, 0, len(found))
+	for _, q := range found {
 		res.Quotes = append(res.Quotes, Quote{
 			Start: q.Start, End: q.End, Text: text[q.TextStart:q.TextEnd],
 			Kind: q.Kind, Method: MethodNone,
 		})
 	}
+	a.pause()
 	var ms []nameMention
 	for si, s := range res.Sentences {
-		toks := wordTokens(text, s)
-		for _, m := range applyWordLists(text, toks, nil) {
-			if m.Type != vocab.Misc {
-				ms = append(ms, nameMention{Start: m.Start, End: m.End, Type: m.Type, Sent: si, Words: strings.Fields(text[m.Start:m.End])})
-			}
+		if si%pauseSentences == pauseSentences-1 {
+			a.pause()
 		}
-		for _, t := range toks {
-			if lexicon.Country[t.Text] != "" || lexicon.Demonym[t.Text] != "" {
-				ms = append(ms, typeByLexicon(text, nameMention{Start: t.Start, End: t.End, Sent: si, Words: []string{t.Text}}))
+		// As for tagging: a sentence without a letter names nobody, and
+		// a degenerate one is read in pieces, not as millions of tokens
+		// at once.
+		if !hasLetter(text[s.Start:s.End]) {
+			continue
+		}
+		for _, piece := range taggedSpans(text, []Span{s}) {
+			toks := wordTokens(text, piece)
+			for _, m := range applyWordLists(text, toks, nil) {
+				if m.Type != vocab.Misc {
+					ms = append(ms, nameMention{Start: m.Start, End: m.End, Type: m.Type, Sent: si, Words: strings.Fields(text[m.Start:m.End])})
+				}
+			}
+			for _, t := range toks {
+				if lexicon.Country[t.Text] != "" || lexicon.Demonym[t.Text] != "" {
+					ms = append(ms, typeByLexicon(text, nameMention{Start: t.Start, End: t.End, Sent: si, Words: []string{t.Text}}))
+				}
 			}
 		}
 	}
 	ms = dedupeMentions(ms)
-	res.Entities = append(res.Entities, groupMentions(text, ms)...)
+	a.pause()
+	if ents := groupMentions(text, ms, a.pause); len(ents) > 0 {
+		res.Entities = ents
+	}
 	return res, nil
 }
 

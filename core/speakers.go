@@ -85,6 +85,7 @@ func attributeQuotes(text string, sents []sentenceTokens, toks []tokenize.Token,
 		f.paraOf[i] = f.blockOf(t.Start)
 	}
 	f.gender = entityGenders(ms, ents)
+	f.pause()
 
 	attrs := make([]attribution, len(quotes))
 	for i := range quotes {
@@ -94,6 +95,7 @@ func attributeQuotes(text string, sents []sentenceTokens, toks []tokenize.Token,
 		attrs[i] = f.direct(i)
 	}
 	f.continuations(attrs)
+	f.pause()
 	// A title is a name, not speech: it has no speaker, although the
 	// quote after it may carry on from the cue before it ("Granma called
 	// "Sleeping Bread" Puig's "greatest gift…"").
@@ -107,6 +109,9 @@ func attributeQuotes(text string, sents []sentenceTokens, toks []tokenize.Token,
 	reported := f.reportedQuotes(f.reportedSpeech(sents), attrs)
 	out := make([]Quote, 0, len(quotes)+len(reported))
 	for i, q := range quotes {
+		if i%2048 == 2047 {
+			f.pause()
+		}
 		out = append(out, f.quote(q.Start, q.End, q.TextStart, q.TextEnd, q.Kind, attrs[i]))
 	}
 	out = append(out, reported...)
@@ -158,8 +163,9 @@ func sortMentions(ms []Mention) {
 
 // blocks returns the non-blank lines of text, trimmed.
 func blocks(text string) []Span {
-	var out []Span
-	for _, l := range segment.Lines(text) {
+	lines := segment.Lines(text)
+	out := lines[:0] // filtered in place
+	for _, l := range lines {
 		if s, e := segment.TrimSpan(text, l); s < e {
 			out = append(out, Span{Start: s, End: e})
 		}

@@ -46,8 +46,14 @@ func (a *Analyzer) tagSentences(text string, spans []Span) (sents []sentenceToke
 	starts := make([]int, len(spans)+1)
 	var next map[string][]tokenize.Token
 	if a != nil {
-		next = make(map[string][]tokenize.Token, len(spans))
+		// Sized for the text's sentences, but not for a million
+		// copies of one: they share an entry.
+		next = make(map[string][]tokenize.Token, min(len(spans), 4096))
 	}
+	// One array for all, sized at once: grown a quarter at a time, a
+	// text of a million short sentences would leave each smaller copy
+	// behind, 100 MB at a time.
+	all = make([]tokenize.Token, 0, tokenEstimate(text, spans))
 	paused := 0
 	for i, s := range spans {
 		starts[i] = len(all)
@@ -55,7 +61,7 @@ func (a *Analyzer) tagSentences(text string, spans []Span) (sents []sentenceToke
 		if (i+1)%200 == 0 && a != nil && a.Progress != nil {
 			a.Progress(i+1, len(spans))
 		}
-		if len(all)-paused >= pauseTokens {
+		if len(all)-paused >= pauseTokens || i%pauseSentences == pauseSentences-1 {
 			paused = len(all)
 			a.pause()
 		}
@@ -116,6 +122,11 @@ func tokenIndex(toks []tokenize.Token, offset int) int {
 // calls of Analyzer.Pause.
 const pauseTokens = 4096
 
+// pauseSentences is how many sentences tagging handles between two calls
+// of Analyzer.Pause, however few tokens they hold: each sentence costs
+// the tokenizer a few kilobytes.
+const pauseSentences = 512
+
 // maxTaggedSentence is the longest sentence the taggers see whole. News
 // sentences are a few hundred bytes; a longer "sentence" is a run of
 // brackets, quote marks or words without a full stop, which the taggers
@@ -155,4 +166,34 @@ func taggedSpans(text string, sents []Span) []Span {
 		}
 	}
 	return out
+}
+
+// tokenEstimate is about how many tokens the tokenizer makes of spans of
+// text, erring high on prose: a token for each run of letters and digits
+// and for each ASCII mark, in the spans that have a letter or digit
+// (tagSentence gives the others none). It reads each byte once.
+func tokenEstimate(text string, spans []Span) int {
+	n := 0
+	for _, s := range spans {
+		tokens, word, letters := 0, false, false
+		for i := s.Start; i < s.End; i++ {
+			switch c := text[i]; {
+			case c == ' ' || c == '\n' || c == '\t' || c == '\r':
+				word = false
+			case c >= 0x80 || c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z':
+				letters = true
+				if !word {
+					tokens++
+					word = true
+				}
+			default:
+				tokens++
+				word = false
+			}
+		}
+		if letters {
+			n += tokens
+		}
+	}
+	return n
 }

@@ -3,8 +3,11 @@ package e2e
 import (
 	"fmt"
 	"net/http/httptest"
+	"os"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -97,9 +100,10 @@ func TestWorkerHeals(t *testing.T) {
 
 // TestHostileSequence analyses, one after another on one page, the inputs
 // that once made the worker run out of memory for good (issue 15), then
-// real text: each is answered, a worker that grew past HEAL_BYTES is
-// replaced so that the tab does not keep that memory, and the page works
-// at the end. It logs what the Go program held after each analysis.
+// real text: each is answered within 400 MB of Go memory (a wasm heap
+// never shrinks: what it holds after is its peak), and the page works at
+// the end. It logs what the Go program held after each analysis.
+// LEDE_HOSTILE=name runs one of them alone.
 func TestHostileSequence(t *testing.T) {
 	if testing.Short() {
 		t.Skip("a minute of analysis")
@@ -117,13 +121,20 @@ func TestHostileSequence(t *testing.T) {
 		{"quoted-lines", `'"a"\n'.repeat(524288)`},
 		{"B-sentences", `'B.\n'.repeat(699050)`},
 	}
+	if only := os.Getenv("LEDE_HOSTILE"); only != "" {
+		steps = slices.DeleteFunc(steps, func(s struct{ name, js string }) bool { return s.name != only })
+	}
 	for _, s := range steps {
 		var got struct {
 			Ok        bool
 			Error     string
 			Last, Now float64
 		}
-		p.eval(s.name, fmt.Sprintf(`(async () => {
+		start := time.Now()
+		// A text of a million sentences takes the browser up to a minute:
+		// its live data alone nears the memory bound, so it is collected
+		// often.
+		p.runWithin(3*time.Minute, s.name, chromedp.Evaluate(fmt.Sprintf(`(async () => {
 			try {
 				await window.lede.analyze(%s);
 				const s = await window.lede.stats();
@@ -131,13 +142,13 @@ func TestHostileSequence(t *testing.T) {
 			} catch (e) {
 				return {ok: false, error: e.message};
 			}
-		})()`, s.js), &got)
-		t.Logf("%s: the Go program held %.0f MB after it; the tab's worker holds %.0f MB", s.name, got.Last, got.Now)
+		})()`, s.js), &got, awaitPromise))
+		t.Logf("%s: the Go program held %.0f MB after it; the tab's worker holds %.0f MB (%.0f s)", s.name, got.Last, got.Now, time.Since(start).Seconds())
 		if !got.Ok {
 			t.Errorf("%s: %s", s.name, got.Error)
 		}
-		if got.Now > 512 {
-			t.Errorf("%s: the worker holds %.0f MB after the analysis, want at most 512 (HEAL_BYTES)", s.name, got.Now)
+		if got.Last > 400 || got.Now > 400 {
+			t.Errorf("%s: the Go program held %.0f MB after the analysis and %.0f MB now, want at most 400", s.name, got.Last, got.Now)
 		}
 	}
 	var entities int

@@ -268,7 +268,13 @@ func (p *page) checkConsole() {
 // run runs actions within waitTimeout, failing the test on error.
 func (p *page) run(what string, actions ...chromedp.Action) {
 	p.t.Helper()
-	ctx, cancel := context.WithTimeout(p.ctx, waitTimeout)
+	p.runWithin(waitTimeout, what, actions...)
+}
+
+// runWithin is run with a timeout of its own.
+func (p *page) runWithin(timeout time.Duration, what string, actions ...chromedp.Action) {
+	p.t.Helper()
+	ctx, cancel := context.WithTimeout(p.ctx, timeout)
 	defer cancel()
 	if err := chromedp.Run(ctx, actions...); err != nil {
 		p.t.Fatalf("%s: %v (page status: %q)", what, err, p.status())
@@ -278,9 +284,7 @@ func (p *page) run(what string, actions ...chromedp.Action) {
 // eval evaluates a JavaScript expression, awaiting it if it is a promise.
 func (p *page) eval(what, expr string, res any) {
 	p.t.Helper()
-	p.run(what, chromedp.Evaluate(expr, res, func(e *runtime.EvaluateParams) *runtime.EvaluateParams {
-		return e.WithAwaitPromise(true)
-	}))
+	p.run(what, chromedp.Evaluate(expr, res, awaitPromise))
 }
 
 // status returns the page's status line, for failure messages. It must

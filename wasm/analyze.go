@@ -1,9 +1,10 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
+	"io"
 	"runtime/debug"
+	"strings"
 
 	"lede/core"
 )
@@ -21,19 +22,24 @@ var analyze = func(text string) (core.Result, error) { return analyzer.Analyze(t
 // result as JSON, or an error. A panic in core becomes an error, because
 // a Go panic would end the wasm program and every later call with it.
 func analyzeJSON(text string) (string, error) {
-	return resultJSON(text, analyze)
+	var b strings.Builder
+	err := writeResult(&b, text, analyze)
+	return b.String(), err
 }
 
 // quickJSON is analyzeJSON for core.QuickAnalyze, what the page shows
 // while the models load.
 func quickJSON(text string) (string, error) {
-	return resultJSON(text, core.QuickAnalyze)
+	var b strings.Builder
+	err := writeResult(&b, text, analyzer.QuickAnalyze)
+	return b.String(), err
 }
 
-func resultJSON(text string, fn func(string) (core.Result, error)) (out string, err error) {
+// writeResult is analyzeJSON writing to w, a piece at a time (see
+// core.WriteJSON); on an error, what it wrote is not a result.
+func writeResult(w io.Writer, text string, fn func(string) (core.Result, error)) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			out = ""
 			err = fmt.Errorf("internal error in the analyzer: %v", p)
 			// Keep the stack where a developer can see it, in the console.
 			println(string(debug.Stack()))
@@ -41,17 +47,13 @@ func resultJSON(text string, fn func(string) (core.Result, error)) (out string, 
 	}()
 	res, err := fn(text)
 	if err != nil {
-		return "", err
+		return err
 	}
 	toUTF16(text, &res)
-	// The encoding allocates as much again: let the collector catch up
+	// The encoding makes garbage of its own: let the collector catch up
 	// first (see pause).
 	if analyzer.Pause != nil {
 		analyzer.Pause()
 	}
-	b, err := json.Marshal(res)
-	if err != nil {
-		return "", err
-	}
-	return string(b), nil
+	return core.WriteJSON(w, &res, false, true)
 }

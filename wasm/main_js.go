@@ -13,7 +13,6 @@ package main
 import (
 	"runtime"
 	"runtime/debug"
-	"runtime/metrics"
 	"syscall/js"
 
 	"lede/core"
@@ -23,11 +22,17 @@ func main() {
 	// A wasm heap never shrinks: collecting harder as it nears the limit
 	// keeps what a tab holds for good close to what analysis needs.
 	debug.SetMemoryLimit(core.MemoryLimit)
+	// Nor is the collector started by allocation: on wasm a cycle it
+	// starts during an analysis cannot finish until the analysis pauses,
+	// and what is allocated meanwhile outlives it. The analysis collects
+	// at its pauses instead (core.CollectWhenGrown); the limit stays as
+	// the backstop.
+	debug.SetGCPercent(-1)
+	analyzer.Pause = pause
 	js.Global().Set("ledeQuick", js.FuncOf(quickJS))
 	callIfSet("ledeQuickReady")
 	core.LoadModel()
 	analyzer.Progress = func(done, total int) { callIfSet("ledeProgress", done, total) }
-	analyzer.Pause = pause
 	js.Global().Set("ledeAnalyze", js.FuncOf(analyzeJS))
 	callIfSet("ledeReady")
 	select {} // serve calls for as long as the page lives
@@ -42,17 +47,17 @@ func callIfSet(name string, args ...any) {
 
 // quickJS is the JavaScript face of quickJSON.
 func quickJS(this js.Value, args []js.Value) any {
-	return callGo(args, quickJSON)
+	return callGo(args, analyzer.QuickAnalyze)
 }
 
 // analyzeJS is the JavaScript face of analyzeJSON.
 func analyzeJS(this js.Value, args []js.Value) any {
-	return callGo(args, analyzeJSON)
+	return callGo(args, analyze)
 }
 
-// callGo checks the arguments and calls fn. Whatever goes wrong, including
-// a wrong argument, comes back as {error}.
-func callGo(args []js.Value, fn func(string) (string, error)) (ret any) {
+// callGo checks the arguments and calls fn through writeResult. Whatever
+// goes wrong, including a wrong argument, comes back as {error}.
+func callGo(args []js.Value, fn func(string) (core.Result, error)) (ret any) {
 	defer func() {
 		if p := recover(); p != nil {
 			ret = errorValue("internal error at the wasm boundary")
@@ -61,32 +66,56 @@ func callGo(args []js.Value, fn func(string) (string, error)) (ret any) {
 	if len(args) != 1 || args[0].Type() != js.TypeString {
 		return errorValue("ledeAnalyze takes one argument, the text as a string")
 	}
-	out, err := fn(args[0].String())
-	if err != nil {
+	var out jsString
+	if err := writeResult(&out, args[0].String(), fn); err != nil {
 		return errorValue(err.Error())
 	}
-	return map[string]any{"json": out}
+	return map[string]any{"json": out.value()}
+}
+
+// jsString builds a JavaScript string from what is written to it, a
+// megabyte at a time: the JSON of a large result never stands whole in
+// the Go heap, which never shrinks, but in JavaScript's, which does.
+type jsString struct {
+	buf    []byte
+	chunks js.Value // a JavaScript array of the strings so far, or undefined
+}
+
+const jsChunk = 1 << 20
+
+func (s *jsString) Write(p []byte) (int, error) {
+	s.buf = append(s.buf, p...)
+	if len(s.buf) >= jsChunk {
+		s.flush()
+	}
+	return len(p), nil
+}
+
+func (s *jsString) flush() {
+	if s.chunks.IsUndefined() {
+		s.chunks = js.Global().Get("Array").New()
+	}
+	s.chunks.Call("push", string(s.buf))
+	s.buf = s.buf[:0]
+	pause() // the encoding's garbage, as the analysis's
+}
+
+// value returns the whole string written.
+func (s *jsString) value() js.Value {
+	s.flush()
+	return s.chunks.Call("join", "")
 }
 
 func errorValue(msg string) map[string]any {
 	return map[string]any{"error": msg}
 }
 
-// heapSample reads the bytes of the heap's objects (live or not yet
-// swept) and the live bytes the last collection found.
-var heapSample = []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/gc/heap/live:bytes"}}
-
 // pause lets Go's collector work during a long analysis, which runs in
 // one synchronous call from JavaScript: on wasm the collector's
 // background work runs only when the analysis yields, and may not finish
 // a cycle even then, so without this a long text grows the heap (which
-// never shrinks) by gigabytes. It collects outright when the heap has
-// doubled since the last collection, as the collector itself would
-// (GOGC=100), and is past 64 MB, below which it does not matter.
+// never shrinks) by gigabytes.
 func pause() {
 	runtime.Gosched()
-	metrics.Read(heapSample)
-	if heap, live := heapSample[0].Value.Uint64(), heapSample[1].Value.Uint64(); heap > 64<<20 && heap > 2*live {
-		runtime.GC()
-	}
+	core.CollectWhenGrown()
 }

@@ -16,6 +16,7 @@ const pending = new Map();
 let nextId = 1;
 let failure = null; // Error once this worker's analyzer cannot run
 let lastMemory = 0; // the Go program's bytes after the last analysis, before any replacement
+let workerMemory = 0; // the current worker's Go program's bytes, as it last told
 let worker = null;
 
 // ready resolves when the current worker's analyzer is ready; a restart
@@ -58,7 +59,16 @@ export const OUT_OF_MEMORY = 'This text needed more memory than the browser allo
 // after answering: a wasm heap never shrinks, and an article needs far
 // less (tens of megabytes), so a worker this big keeps memory the tab no
 // longer needs; a new one loads from the cache in a second or two.
-export const HEAL_BYTES = 512 << 20;
+export const HEAL_BYTES = 400 << 20;
+
+// A long text (FRESH_CHARS or more) goes to a fresh worker when the
+// current one has grown past FRESH_BYTES: the heap a long text left
+// behind is free but cut up, and the next long text's large arrays would
+// not fit in its gaps but grow it further (the six hostile texts of
+// TestHostileSequence reached 446 MB in one worker, at most 343 MB each
+// in a fresh one).
+const FRESH_CHARS = 256 << 10;
+const FRESH_BYTES = 128 << 20;
 
 // heal replaces the worker by a fresh one: the request it was running
 // (id, if any) is rejected with why, the others are sent again to the new
@@ -75,6 +85,7 @@ function heal(id, reason) {
     else p.reject(new Error('The analyzer was restarted.'));
   }
   pending.clear();
+  workerMemory = 0;
   emit({type: 'healed', reason});
   startAnalyzer();
   for (const [key, p] of again) {
@@ -107,6 +118,7 @@ function receive(msg) {
     case 'stats':
       if (!p) return;
       pending.delete(msg.id);
+      if (msg.type !== 'error') workerMemory = Number(msg.memory) || 0;
       if (msg.type === 'result') {
         lastMemory = Number(msg.memory) || 0;
         p.resolve(msg.result);
@@ -205,6 +217,7 @@ export async function requestAnalysis(text, hooks) {
   text = String(text);
   const over = tooLarge(text);
   if (over) throw new Error(over);
+  if (text.length >= FRESH_CHARS && workerMemory > FRESH_BYTES && worker && !failure) heal(null, 'size');
   return ask({type: 'analyze', text}, hooks);
 }
 

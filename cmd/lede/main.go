@@ -135,12 +135,14 @@ func runOne(in io.Reader, name string, out io.Writer, stderr io.Writer, compact 
 		fmt.Fprintf(stderr, "lede: %s: %v\n", name, err)
 		return 1
 	}
-	enc := json.NewEncoder(out)
-	enc.SetEscapeHTML(false)
-	if !compact {
-		enc.SetIndent("", "  ")
+	// One entity or quote at a time: the JSON of a large result is as
+	// big as the result again.
+	bw := bufio.NewWriterSize(out, 1<<16)
+	err = core.WriteJSON(bw, &res, !compact, false)
+	if err == nil {
+		err = bw.Flush()
 	}
-	if err := enc.Encode(res); err != nil {
+	if err != nil {
 		fmt.Fprintf(stderr, "lede: %v\n", err)
 		return 2
 	}

@@ -23,10 +23,12 @@ type Span struct {
 // end a paragraph, so a photo caption and its credit stay one, and text
 // hard-wrapped at a fixed width keeps its paragraphs whole.
 func Paragraphs(text string) []Span {
-	var paras []Span
 	start := -1 // start of the current paragraph, -1 when between paragraphs
 	lastEnd := 0
 	lines := Lines(text)
+	// Written over the lines already read: a paragraph ends no later than
+	// the line that ends it.
+	paras := lines[:0]
 	singles := !hardWrapped(text, lines)
 	for _, line := range lines {
 		if IsBlank(text[line.Start:line.End]) {
@@ -99,8 +101,9 @@ func startsSentenceLine(line string) bool {
 // lines without a final full stop, and joining them to the next line
 // would glue names together.
 func Sentences(text string) []Span {
-	var out []Span
-	for _, line := range Lines(text) {
+	lines := Lines(text)
+	out := make([]Span, 0, len(lines))
+	for _, line := range lines {
 		out = appendSentences(out, text, line)
 	}
 	return out
@@ -109,7 +112,7 @@ func Sentences(text string) []Span {
 // Lines splits text at \n, \r\n, \r, U+2028 and U+2029. The spans exclude
 // the line terminators.
 func Lines(text string) []Span {
-	var out []Span
+	out := make([]Span, 0, strings.Count(text, "\n")+1)
 	start := 0
 	for i := 0; i < len(text); {
 		c := text[i]
