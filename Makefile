@@ -85,10 +85,11 @@ fuzz:
 
 ## model: retrain the entity tagger on CoNLL-2003 and the training part of
 ## eval/ner, with the name lists of gazetteers/, and the attribution tagger on
-## PolNeAR train (deterministic; a few minutes)
+## PolNeAR train (deterministic; a few minutes); and the first-name shares
 model:
 	$(GO) run ./cmd/train-entities -shared $(SHARED) -o internal/nertag/ner.bin -gazetteer internal/nertag/gazetteer.txt
 	$(GO) run ./cmd/train-attributions -shared $(SHARED) -o internal/attrtag/attr.bin
+	$(GO) run ./cmd/gen-firstnames -shared $(SHARED) -o internal/lexicon/first-name-shares.txt
 
 ## bench: Go benchmarks of core per stage, then the page in headless
 ## Chromium (its last line is one JSON object)

@@ -122,6 +122,8 @@ func analyze(text string, a *Analyzer) (Result, error) {
 	found := quotes.Find(text, res.Paragraphs)
 	a.pause()
 	qs, ents := attributeQuotes(text, sents, toks, found, ents, ms, a.pause)
+	// Gender evidence for each person.
+	personGenders(text, ents, ms, qs)
 	// The stages' own lists become the result's, not copies: a text of
 	// half a million quotations would hold both at once.
 	if len(ents) > 0 {

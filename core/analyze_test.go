@@ -1,6 +1,7 @@
 package core
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -188,7 +189,11 @@ func summarizeWithText(text string, res Result) string {
 	names := map[string]string{}
 	for _, e := range res.Entities {
 		names[e.ID] = e.Name
-		fmt.Fprintf(&b, "%s %s %q roles=%q mentions=%d\n", e.ID, e.Type, e.Name, e.Roles, len(e.Mentions))
+		fmt.Fprintf(&b, "%s %s %q roles=%q mentions=%d", e.ID, e.Type, e.Name, e.Roles, len(e.Mentions))
+		if e.Gender != nil {
+			fmt.Fprintf(&b, " gender=%s (%s)", e.Gender.Value, e.Gender.Evidence)
+		}
+		b.WriteByte('\n')
 	}
 	for _, q := range res.Quotes {
 		speaker := "-"
@@ -212,6 +217,9 @@ func summarize(text string, res Result) string {
 		fmt.Fprintf(&b, "%s %s %q", e.ID, e.Type, e.Name)
 		for _, m := range e.Mentions {
 			fmt.Fprintf(&b, " %d:%d", m.Start, m.End)
+		}
+		if e.Gender != nil {
+			fmt.Fprintf(&b, " gender=%s (%s)", e.Gender.Value, e.Gender.Evidence)
 		}
 		b.WriteByte('\n')
 	}
@@ -288,6 +296,15 @@ func FuzzAnalyze(f *testing.F) {
 			t.Fatalf("valid text failed: %v", err)
 		}
 		checkInvariants(t, text, res)
+		// WriteJSON writes what encoding/json would, whatever the text.
+		want, err := json.Marshal(res)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		if err := WriteJSON(&got, &res, false, true); err != nil || !bytes.Equal(got.Bytes(), append(want, '\n')) {
+			t.Fatalf("WriteJSON: %v\n got %.200q\nwant %.200q", err, got.String(), want)
+		}
 	})
 }
 

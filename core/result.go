@@ -38,6 +38,17 @@ type Entity struct {
 	Aliases  []string  `json:"aliases"`
 	Roles    []string  `json:"roles"`
 	Mentions []Mention `json:"mentions"` // in text order
+	Gender   *Gender   `json:"gender"`   // for a person; nil for others
+}
+
+// Gender is what the text and name records say of a person's gender,
+// and why: the pronouns the text uses for them first ("she said"), then
+// an honorific ("Mrs."), then how often their first name is a woman's in
+// US and UK birth records. Value is "unknown" when the evidence is weak
+// or conflicting; it is never a guess.
+type Gender struct {
+	Value    string `json:"value"`    // "female", "male" or "unknown"
+	Evidence string `json:"evidence"` // the reason, in words: `called "she" in 2 attributions`
 }
 
 // Quote is one quotation. Start and End include the quote marks;

@@ -10,6 +10,7 @@ package lexicon
 
 import (
 	"embed"
+	"strconv"
 	"strings"
 )
 
@@ -27,10 +28,14 @@ var (
 	ObjectCue    = map[string]bool{}   // cues whose object is the listener: told
 	PhraseCues   [][]string            // multi-word cues, lower case words
 	Nominal      = map[string]NominalHead{}
-	FirstName    = map[string]byte{}       // "Hillary" → 'f'
-	Orgs         = map[string][][]string{} // first word → the known organization names that start with it
-	PlaceWord    = map[string]bool{}       // "Province": ends a place's name
-	EventWord    = map[string]bool{}       // "Games": ends an event's name
+	FirstName    = map[string]byte{} // "Hillary" → 'f'
+	// FemaleShare is the share of a first name's bearers in US and UK
+	// birth records who are women, in percent: "Hillary" → 96, "Jordan" →
+	// 24 (first-name-shares.txt, written by cmd/gen-firstnames).
+	FemaleShare = map[string]uint8{}
+	Orgs        = map[string][][]string{} // first word → the known organization names that start with it
+	PlaceWord   = map[string]bool{}       // "Province": ends a place's name
+	EventWord   = map[string]bool{}       // "Games": ends an event's name
 )
 
 // NominalHead is what a description with this head word can name.
@@ -89,6 +94,12 @@ func init() {
 	for _, line := range readLines("firstnames.txt") {
 		g, name, _ := strings.Cut(line, " ")
 		FirstName[name] = g[0]
+	}
+	for _, line := range readLines("first-name-shares.txt") {
+		name, share, _ := strings.Cut(line, " ")
+		if n, err := strconv.Atoi(share); err == nil && n >= 0 && n <= 100 {
+			FemaleShare[name] = uint8(n)
+		}
 	}
 }
 
