@@ -15,8 +15,10 @@ const (
 )
 
 // firstNameShare is how clear a first name's records must be to count:
-// at least this share of its bearers of one gender, in percent.
-const firstNameShare = 95
+// at least this share of its bearers of one gender, in percent. At 95,
+// one bearer in twenty would be given the wrong gender; at 98, one in
+// fifty.
+const firstNameShare = 98
 
 // personGenders is the last stage: it gives each person its Gender, from
 // the pronouns attribution resolved to them, else an honorific next to
@@ -57,36 +59,53 @@ func personGenders(text string, ents []Entity, ms []nameMention, qs []Quote) {
 	}
 }
 
-// genderOf weighs one person's evidence, strongest first: how often
-// attribution called them "she" and "he", the honorific before one of
-// their mentions and the gender it shows ('f', 'm' or 0), their name.
-// Pronouns decide unless an honorific or a clear first name says the
-// opposite (attribution may have resolved a pronoun wrongly): then the
-// gender is unknown, with both reasons.
+// genderOf weighs one person's evidence: how often attribution called
+// them "she" and "he", the honorific before one of their mentions and
+// the gender it shows ('f', 'm' or 0), and their name. Attribution
+// resolves a pronoun to the wrong person now and then, so pronouns decide
+// only when they agree with each other (three to one at least) and are
+// two or more, or when an honorific or the first name agrees with them;
+// pronouns that an honorific or a clear first name contradict leave the
+// gender unknown. Without pronouns an honorific decides, then the name;
+// an honorific and a clear first name that disagree leave it unknown.
 func genderOf(name string, she, he int, honorific string, shown byte) *Gender {
 	byName, nameReason := nameGender(name)
 	other, otherReason := byName, nameReason
 	if shown != 0 {
 		other, otherReason = map[byte]string{'f': GenderFemale, 'm': GenderMale}[shown], "honorific "+honorific
+		// "Mrs." before a mention of Bill Clinton: two people's mentions
+		// were taken for one.
+		if byName != "" && byName != GenderUnknown && byName != other {
+			return &Gender{GenderUnknown, otherReason + ", but " + nameReason}
+		}
 	}
-	var byPronoun, pronounReason string
-	switch {
-	case she > 0 && he > 0:
-		return &Gender{GenderUnknown, fmt.Sprintf(`called both "she" (%s) and "he" (%s)`, times(she), times(he))}
-	case she > 0:
-		byPronoun, pronounReason = GenderFemale, fmt.Sprintf(`called "she" %s`, times(she))
-	case he > 0:
-		byPronoun, pronounReason = GenderMale, fmt.Sprintf(`called "he" %s`, times(he))
-	}
-	switch {
-	case byPronoun != "" && other != "" && other != GenderUnknown && other != byPronoun:
-		return &Gender{GenderUnknown, pronounReason + ", but " + otherReason}
-	case byPronoun != "":
-		return &Gender{byPronoun, pronounReason}
-	case other != "":
+	if she+he == 0 {
+		if other == "" {
+			return &Gender{GenderUnknown, "no pronoun or honorific, and no first name"}
+		}
 		return &Gender{other, otherReason}
 	}
-	return &Gender{GenderUnknown, "no pronoun or honorific, and no first name"}
+	byPronoun, many, few := GenderFemale, she, he
+	if he > she {
+		byPronoun, many, few = GenderMale, he, she
+	}
+	word := map[string]string{GenderFemale: "she", GenderMale: "he"}
+	reason := fmt.Sprintf(`called "%s" %s`, word[byPronoun], times(many))
+	if few > 0 {
+		reason += fmt.Sprintf(` and "%s" %s`, word[map[string]string{GenderFemale: GenderMale, GenderMale: GenderFemale}[byPronoun]], times(few))
+	}
+	agrees := other == byPronoun
+	switch {
+	case other != "" && other != GenderUnknown && !agrees:
+		return &Gender{GenderUnknown, reason + ", but " + otherReason}
+	case few > 0 && many < 3*few:
+		return &Gender{GenderUnknown, reason + ": too mixed to tell"}
+	case agrees:
+		return &Gender{byPronoun, reason + "; " + otherReason}
+	case many >= 2:
+		return &Gender{byPronoun, reason}
+	}
+	return &Gender{GenderUnknown, reason + " only, with nothing else to confirm it"}
 }
 
 // nameGender is what US and UK birth records say of the first word of a

@@ -4,10 +4,11 @@ import "testing"
 
 func TestPersonGender(t *testing.T) {
 	cases := []struct{ text, person, value, evidence string }{
-		{"Jane Doe arrived on Monday.\n\n\"We will win,\" she said.", "Jane Doe", GenderFemale, `called "she" once`},
+		{"Jane Doe arrived on Monday.\n\n\"We will win,\" she said.", "Jane Doe", GenderFemale, `called "she" once; first name Jane: 100% women in US and UK birth records`},
 		{"Mrs. Kim Lee arrived on Monday.", "Kim Lee", GenderFemale, `honorific "Mrs."`},
 		{"Casey Smith arrived on Monday.", "Casey Smith", GenderUnknown, "first name Casey: 42% women in US and UK birth records, too mixed to tell"},
-		{"Hillary Clinton arrived on Monday.", "Hillary Clinton", GenderFemale, "first name Hillary: 96% women in US and UK birth records"},
+		{"Hillary Clinton arrived on Monday.", "Hillary Clinton", GenderUnknown, "first name Hillary: 96% women in US and UK birth records, too mixed to tell"},
+		{"Margaret Jones arrived on Monday.", "Margaret Jones", GenderFemale, "first name Margaret: 100% women in US and UK birth records"},
 		{"Sergey Lavrov arrived on Monday.", "Sergey Lavrov", GenderUnknown, "no pronoun or honorific, and Sergey is not a common first name in US and UK birth records"},
 	}
 	for _, c := range cases {
@@ -46,10 +47,15 @@ func TestGenderOfWeighsEvidence(t *testing.T) {
 		shown     byte
 		value     string
 	}{
-		{"Jordan Smith", 2, 0, "", 0, GenderFemale},
+		{"Casey Smith", 2, 0, "", 0, GenderFemale},
+		{"Sergey Ivanov", 1, 0, "", 0, GenderUnknown},
+		{"Margaret Jones", 1, 0, "", 0, GenderFemale},
 		{"Robert Smith", 1, 0, "", 0, GenderUnknown},
-		{"Robert Smith", 0, 0, `"Ms."`, 'f', GenderFemale},
-		{"Hillary Clinton", 0, 1, `"Mr."`, 'm', GenderMale},
+		{"Casey Smith", 10, 4, "", 0, GenderUnknown},
+		{"Casey Smith", 12, 4, "", 0, GenderFemale},
+		{"Casey Smith", 0, 0, `"Ms."`, 'f', GenderFemale},
+		{"Robert Smith", 0, 0, `"Ms."`, 'f', GenderUnknown},
+		{"Casey Clinton", 0, 1, `"Mr."`, 'm', GenderMale},
 		{"Hillary Clinton", 0, 1, "", 0, GenderUnknown},
 		{"Kim Lee", 1, 1, "", 0, GenderUnknown},
 		{"Madonna", 0, 0, "", 0, GenderUnknown},

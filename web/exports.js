@@ -53,6 +53,64 @@ function quotedWordsInside(quotes, i) {
   return n;
 }
 
+// GENDER_LABELS name the gender values of the Result's persons.
+export const GENDER_LABELS = {female: 'woman', male: 'man', unknown: 'gender unknown'};
+
+// sources sums up who is quoted or reported, as newsrooms count their
+// sources: how many people and organizations (and others) speak, the
+// gender balance of the people, and each speaker's share of all the
+// attributed words, quoted and reported apart, largest first. A person's
+// gender is the Result's, with its evidence; none is guessed here.
+export function sources(result) {
+  const groups = speakers(result).filter((g) => g.entity);
+  const total = groups.reduce((n, g) => n + g.words + g.reportedWords, 0);
+  const out = {people: 0, organizations: 0, others: 0, gender: {female: 0, male: 0, unknown: 0},
+    quotedWords: 0, reportedWords: 0, speakers: []};
+  for (const g of groups) {
+    const e = g.entity;
+    const gender = e.type === 'PERSON' && e.gender && GENDER_LABELS[e.gender.value] ? e.gender : null;
+    if (e.type === 'PERSON') {
+      out.people++;
+      out.gender[gender ? gender.value : 'unknown']++;
+    } else if (e.type === 'ORG') {
+      out.organizations++;
+    } else {
+      out.others++;
+    }
+    out.quotedWords += g.words;
+    out.reportedWords += g.reportedWords;
+    out.speakers.push({
+      id: e.id, name: String(e.name), type: String(e.type),
+      gender: e.type === 'PERSON' ? (gender ? gender.value : 'unknown') : null,
+      genderEvidence: e.type === 'PERSON' ? (gender ? String(gender.evidence || '') : 'the analyzer gave no evidence') : null,
+      quotedWords: g.words, reportedWords: g.reportedWords,
+      share: total ? (g.words + g.reportedWords) / total : 0,
+    });
+  }
+  return out;
+}
+
+// sourcesLine says sources(result) in one sentence: "3 people (1 woman,
+// 2 men) and 1 organization quoted or reported".
+export function sourcesLine(s) {
+  const who = [];
+  if (s.people) {
+    const g = [s.gender.female && plural(s.gender.female, 'woman', 'women'), s.gender.male && plural(s.gender.male, 'man', 'men'),
+      s.gender.unknown && `${s.gender.unknown} unknown`].filter(Boolean).join(', ');
+    who.push(`${plural(s.people, 'person', 'people')} (${g})`);
+  }
+  if (s.organizations) who.push(plural(s.organizations, 'organization', 'organizations'));
+  if (s.others) who.push(plural(s.others, 'other source', 'other sources'));
+  if (who.length === 0) return 'Nobody named is quoted or reported.';
+  const last = who.pop();
+  return `${who.length ? `${who.join(', ')} and ${last}` : last} quoted or reported.`;
+}
+
+// percent says a share as a whole percentage, "<1%" for a sliver.
+export function percent(share) {
+  return share > 0 && share < 0.005 ? '<1%' : `${Math.round(share * 100)}%`;
+}
+
 // tallyOf says what a speaker group holds: "2 quotes, 31 quoted words;
 // 1 reported, 12 words".
 export function tallyOf(g, sep = ', ') {
@@ -85,7 +143,7 @@ export function paragraphOf(result, offset) {
 // units as it says, with the text they point into, so the file stands
 // on its own.
 export function toJSON(text, result) {
-  return JSON.stringify({offsets: 'utf16', ...result, text: String(text)}, null, 2) + '\n';
+  return JSON.stringify({offsets: 'utf16', ...result, sources: sources(result), text: String(text)}, null, 2) + '\n';
 }
 
 // csvCell quotes a cell as RFC 4180 says, and defuses what a spreadsheet
@@ -139,6 +197,17 @@ export function toMarkdown(text, result, title) {
   lines.push(`${plural(quotes.length - reported, 'quote', 'quotes')} and ${reported} reported ` +
     `from ${plural(named, 'named speaker', 'named speakers')}; ` +
     `${plural(entities.length, 'name', 'names')} found by Lede, which can be wrong: check against the text.`, '');
+
+  const src = sources(result);
+  lines.push('## Sources', '', sourcesLine(src), '');
+  if (src.speakers.length) {
+    lines.push('| Source | Gender | Share of attributed words | Quoted words | Reported words |', '|---|---|---|---|---|');
+    for (const s of src.speakers) {
+      const gender = s.gender ? `${GENDER_LABELS[s.gender]} (${md(s.genderEvidence)})` : '';
+      lines.push(`| ${md(s.name)} | ${gender} | ${percent(s.share)} | ${s.quotedWords} | ${s.reportedWords} |`);
+    }
+    lines.push('', 'Gender comes from the pronouns the text uses for each person, an honorific or US and UK birth records of first names; "unknown" where the evidence is weak.', '');
+  }
 
   lines.push('## Who is quoted or reported', '');
   if (groups.length === 0) lines.push('Nobody is quoted.');

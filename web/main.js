@@ -25,13 +25,13 @@ import {initDownloads} from './downloads.js';
 import {initClipboard} from './clipboard.js';
 import {initKeyboard} from './keyboard.js';
 import {registerOffline} from './offline.js';
-import {toJSON, toCSV, toMarkdown, citation, slug, wordCount, speakers, paragraphOf} from './exports.js';
+import {toJSON, toCSV, toMarkdown, citation, slug, wordCount, speakers, sources, paragraphOf} from './exports.js';
 
 // The page's surface for scripts: window.lede (README, "JavaScript"), and
 // the pure exports and intake functions as they were before the page was
 // split into modules.
 window.lede = api;
-globalThis.LedeExport = {toJSON, toCSV, toMarkdown, citation, slug, wordCount, speakers, paragraphOf};
+globalThis.LedeExport = {toJSON, toCSV, toMarkdown, citation, slug, wordCount, speakers, sources, paragraphOf};
 globalThis.LedeIntake = {htmlToText, readFile, kindOf};
 
 let announced = false; // lede:ready dispatched

@@ -8,7 +8,7 @@ import {el, ui} from './dom.js';
 import {state} from './state.js';
 import {TYPES, KIND_LABELS, typeLabel, methodLabel, isReported, plural} from './labels.js';
 import {clip} from './text.js';
-import {speakers, tallyOf} from './exports.js';
+import {speakers, tallyOf, sources, sourcesLine, percent, GENDER_LABELS} from './exports.js';
 
 // Speakers get one of this many colours, defined in style.css by
 // data-speaker-color; beyond that they repeat.
@@ -49,6 +49,57 @@ export function renderSpeakers(groups) {
     return li;
   }));
   ui.quotesSection.hidden = groups.length === 0;
+}
+
+// SOURCES_SHOWN is how many sources the bar chart lists; the Markdown
+// summary lists them all.
+const SOURCES_SHOWN = 8;
+
+// renderSources fills "Sources": who is quoted or reported, the gender
+// balance of the people, and each source's share of the attributed words
+// as a bar (quoted and reported apart). The bars only draw what the text
+// beside them says, so they are hidden from assistive technology; a
+// person's gender shows its evidence on hover and focus, and to screen
+// readers as text. A first look, which has no speakers, shows nothing.
+export function renderSources(result, partial) {
+  const s = sources(result);
+  ui.sourcesSection.hidden = partial || s.speakers.length === 0;
+  if (ui.sourcesSection.hidden) {
+    ui.sourcesList.replaceChildren();
+    return;
+  }
+  ui.sourcesLine.textContent = sourcesLine(s);
+  const top = s.speakers.slice(0, SOURCES_SHOWN);
+  const widest = Math.max(...top.map((x) => x.share), 0.0001);
+  const rows = top.map((x) => {
+    const li = el('li', null, {type: x.type}, 'source');
+    const head = el('div', null, null, 'source-head');
+    head.append(el('span', x.name, null, 'source-name'));
+    if (x.gender) {
+      const g = el('span', GENDER_LABELS[x.gender], {gender: x.gender}, 'gender');
+      g.title = x.genderEvidence;
+      g.tabIndex = 0;
+      g.append(el('span', `: ${x.genderEvidence}`, null, 'visually-hidden'));
+      head.append(g);
+    }
+    const words = [x.quotedWords && `${x.quotedWords} quoted`, x.reportedWords && `${x.reportedWords} reported`].filter(Boolean).join(', ');
+    head.append(el('span', `${percent(x.share)} · ${words || 'no'} ${x.quotedWords + x.reportedWords === 1 ? 'word' : 'words'}`, null, 'source-share'));
+    const bar = el('div', null, null, 'source-bar');
+    bar.setAttribute('aria-hidden', 'true');
+    const all = x.quotedWords + x.reportedWords || 1;
+    const quoted = el('span', null, null, 'bar-quoted');
+    const reported = el('span', null, null, 'bar-reported');
+    // Widths relative to the largest share, so the chart fills its row.
+    quoted.style.setProperty('--w', `${(100 * x.share / widest) * (x.quotedWords / all)}%`);
+    reported.style.setProperty('--w', `${(100 * x.share / widest) * (x.reportedWords / all)}%`);
+    bar.append(quoted, reported);
+    li.append(head, bar);
+    return li;
+  });
+  if (s.speakers.length > SOURCES_SHOWN) {
+    rows.push(el('li', `and ${plural(s.speakers.length - SOURCES_SHOWN, 'more source', 'more sources')} (all in the Markdown summary)`, null, 'source-more'));
+  }
+  ui.sourcesList.replaceChildren(...rows);
 }
 
 // quoteItem lists quote i: a button that goes to it in the article, with

@@ -12,7 +12,7 @@ import {state, forgetPointing} from './state.js';
 import {typeLabel, isReported} from './labels.js';
 import {clip, sameText, wordCount} from './text.js';
 import {headRoles} from './headline.js';
-import {speakerGroups, renderEntities, renderSpeakers} from './panels.js';
+import {speakerGroups, renderEntities, renderSpeakers, renderSources} from './panels.js';
 import {showDetails} from './tooltips.js';
 import {enableDownloads} from './downloads.js';
 
@@ -48,6 +48,7 @@ export function renderResult(text, result, partial = false) {
   enableDownloads(!partial);
   showDetails();
   renderEntities(entities);
+  renderSources(result, partial);
   renderSpeakers(groups);
   results.hidden = false;
 }
