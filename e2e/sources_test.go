@@ -92,7 +92,7 @@ func TestSources(t *testing.T) {
 		return {md: window.LedeExport.toMarkdown(text, result, 'Ministers'), people: json.sources.people, women: json.sources.gender.female};
 	})()`, &exports)
 	if !strings.Contains(exports.MD, "## Sources") || !strings.Contains(exports.MD, "4 people (2 women, 1 man, 1 unknown)") ||
-		!strings.Contains(exports.MD, `| Jane Doe | woman (called "she" once) |`) {
+		!strings.Contains(exports.MD, `| Jane Doe | woman (called "she" once;`) {
 		t.Errorf("the Markdown summary lacks the sources:\n%s", exports.MD)
 	}
 	if exports.People != 4 || exports.Women != 2 {
