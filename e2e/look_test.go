@@ -113,7 +113,7 @@ func TestLook(t *testing.T) {
 		t.Errorf("the article is %.0fch wide, want 60 to 75", layout.Measure)
 	}
 	wantLandmarks := []string{"header", "main", "section:named", "span(status)", "p(status)", "section:named",
-		"aside:named", "section:named", "section:named", "p(status)", "footer"}
+		"aside:named", "section:named", "section:named", "section:named", "p(status)", "footer"}
 	if strings.Join(layout.Landmarks, " ") != strings.Join(wantLandmarks, " ") {
 		t.Errorf("landmarks and live regions %q, want %q", layout.Landmarks, wantLandmarks)
 	}
