@@ -98,48 +98,41 @@ func BenchmarkStagesLong(b *testing.B) { benchStages(b, longText(b)) }
 // real articles: peak-MB. The targets: at most 400 for every hostile
 // input, at most 300 for the articles.
 func BenchmarkPeakMemory(b *testing.B) {
-	LoadModel()
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(MemoryLimit))
-	inputs := corpus.HostileTexts()
-	inputs = append(inputs, struct{ Name, Text string }{"articles", corpus.Articles("../../shared", readSeed(b), MaxInputBytes-1024)})
-	for _, in := range inputs {
-		b.Run(in.Name, func(b *testing.B) {
-			peak, live := 0.0, 0.0
-			for b.Loop() {
-				p, l := peakDuring(func() { Analyze(in.Text) })
-				peak, live = max(peak, p), max(live, l)
-			}
-			b.ReportMetric(peak, "peak-MB")
-			b.ReportMetric(live, "live-MB")
-		})
-	}
+	peakMemory(b, func(text string) { Analyze(text) })
 }
 
 // BenchmarkPeakMemoryPaused is BenchmarkPeakMemory as the browser runs
 // the analysis: the collector works only when the analysis pauses (the
 // wasm's Analyzer.Pause), not beside it; the first look comes first, and
-// each result is written as JSON, as the wasm boundary does. It reports what the Go heap, which
-// on wasm never shrinks, must grow to.
+// each result is written as JSON, as the wasm boundary does. It reports
+// what the Go heap, which on wasm never shrinks, must grow to.
 func BenchmarkPeakMemoryPaused(b *testing.B) {
-	LoadModel()
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
 	a := NewAnalyzer()
 	a.Pause = CollectWhenGrown
+	peakMemory(b, func(text string) {
+		// A worker that is still loading shows the first look.
+		quick, _ := a.QuickAnalyze(text)
+		WriteJSON(&pausingWriter{pause: a.Pause}, &quick, false, true)
+		res, _ := a.Analyze(text)
+		a.Pause()
+		WriteJSON(&pausingWriter{pause: a.Pause}, &res, false, true)
+	})
+}
+
+// peakMemory runs analyse on each input of the memory benchmarks and
+// reports its peak-MB and live-MB.
+func peakMemory(b *testing.B, analyse func(text string)) {
+	LoadModel()
 	inputs := corpus.HostileTexts()
 	inputs = append(inputs, struct{ Name, Text string }{"articles", corpus.Articles("../../shared", readSeed(b), MaxInputBytes-1024)})
 	for _, in := range inputs {
 		b.Run(in.Name, func(b *testing.B) {
 			peak, live := 0.0, 0.0
 			for b.Loop() {
-				p, l := peakDuring(func() {
-					// A worker that is still loading shows the first look.
-					quick, _ := a.QuickAnalyze(in.Text)
-					WriteJSON(&pausingWriter{pause: a.Pause}, &quick, false, true)
-					res, _ := a.Analyze(in.Text)
-					a.Pause()
-					WriteJSON(&pausingWriter{pause: a.Pause}, &res, false, true)
-				})
+				p, l := peakDuring(func() { analyse(in.Text) })
 				peak, live = max(peak, p), max(live, l)
 			}
 			b.ReportMetric(peak, "peak-MB")

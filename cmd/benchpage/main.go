@@ -34,6 +34,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	"lede/core"
 	"lede/internal/corpus"
 	"lede/internal/precompress"
 	"lede/internal/site"
@@ -43,8 +44,9 @@ func main() {
 	dir := flag.String("dir", "web", "the built site (make build)")
 	shared := flag.String("shared", "../shared", "the shared folder (seed article, PolNeAR)")
 	reps := flag.Int("n", 5, "page loads to measure")
+	peaks := flag.Bool("peaks", true, "also measure the analyzer's peak memory on issue 15's hostile inputs and 2 MB of articles (minutes)")
 	flag.Parse()
-	if err := run(*dir, *shared, *reps); err != nil {
+	if err := run(*dir, *shared, *reps, *peaks); err != nil {
 		fmt.Fprintln(os.Stderr, "benchpage:", err)
 		os.Exit(1)
 	}
@@ -62,9 +64,13 @@ type results struct {
 	ReanalyseMs      float64 `json:"reanalyse_ms"`
 	MemoryMB         float64 `json:"memory_mb"`
 	Loads            int     `json:"loads"`
+	// PeakMemoryMB is the Go program's memory after each of issue 15's
+	// hostile inputs and 2 MB of articles, analysed one after another on
+	// one page: a wasm heap never shrinks, so it is the analysis's peak.
+	PeakMemoryMB map[string]float64 `json:"peak_memory_mb,omitempty"`
 }
 
-func run(dir, shared string, reps int) error {
+func run(dir, shared string, reps int, peaks bool) error {
 	wasm, err := os.ReadFile(filepath.Join(dir, "main.wasm"))
 	if err != nil {
 		return fmt.Errorf("%v (run make build first)", err)
@@ -102,6 +108,13 @@ func run(dir, shared string, reps int) error {
 	r.ReadyMs, r.FirstHighlightMs, r.SeedAnalysisMs = median(ready), median(first), median(seedMs)
 	r.LongWordsPerSec, r.ReanalyseMs, r.MemoryMB = median(longRate), median(reMs), median(mem)
 	r.Loads = reps
+	if peaks {
+		inputs := corpus.HostileTexts()
+		inputs = append(inputs, struct{ Name, Text string }{"articles", corpus.Articles(shared, seed, core.MaxInputBytes-1024)})
+		if r.PeakMemoryMB, err = measurePeaks(srv.URL+"/", inputs); err != nil {
+			return err
+		}
+	}
 	fmt.Printf("medians: ready %.0f ms, first highlights %.0f ms, seed analysis %.0f ms, %.0f words/s, re-analysis %.0f ms, memory %.0f MB\n",
 		r.ReadyMs, r.FirstHighlightMs, r.SeedAnalysisMs, r.LongWordsPerSec, r.ReanalyseMs, r.MemoryMB)
 	b, _ := json.Marshal(r)
@@ -201,6 +214,47 @@ func measure(url, seed, long string, full bool) (measurement, error) {
 	}
 	m.memMB = memBytes / (1 << 20)
 	return m, nil
+}
+
+// measurePeaks analyses each input on one page, in order, and returns
+// the Go program's memory after each, in MB. The page gives a long text
+// a fresh worker when the last one grew, as it does for a reader.
+func measurePeaks(url string, inputs []struct{ Name, Text string }) (map[string]float64, error) {
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chromium()), chromedp.DisableGPU, chromedp.NoFirstRun)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelAlloc()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	tctx, cancelT := context.WithTimeout(ctx, 15*time.Minute)
+	defer cancelT()
+	if err := chromedp.Run(tctx, chromedp.Navigate(url), chromedp.Evaluate(`window.lede.ready.then(() => true)`, nil, awaitPromise)); err != nil {
+		return nil, err
+	}
+	out := map[string]float64{}
+	for _, in := range inputs {
+		textJSON, _ := json.Marshal(in.Text)
+		var mem struct {
+			MB    float64
+			Error string
+		}
+		start := time.Now()
+		err := chromedp.Run(tctx, chromedp.Evaluate(`(async () => {
+			try {
+				await window.lede.analyze(`+string(textJSON)+`);
+				const s = await window.lede.stats();
+				return {mb: s.lastAnalysisMemory / 1048576};
+			} catch (e) { return {error: e.message}; }
+		})()`, &mem, awaitPromise))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", in.Name, err)
+		}
+		if mem.Error != "" {
+			return nil, fmt.Errorf("%s: %s", in.Name, mem.Error)
+		}
+		out[in.Name] = mem.MB
+		fmt.Printf("peak memory, %s: %.0f MB (%.0f s)\n", in.Name, mem.MB, time.Since(start).Seconds())
+	}
+	return out, nil
 }
 
 // timeAnalyses returns a script that analyses the text n times and
