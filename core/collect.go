@@ -29,4 +29,4 @@ func CollectWhenGrown() {
 // whatever the live heap: far enough below MemoryLimit that what the
 // analysis allocates until its next pause (some tens of MB at most, see
 // BenchmarkPeakMemoryPaused) still fits under it.
-const collectAbove = MemoryLimit - 160<<20
+const collectAbove = MemoryLimit - 200<<20
