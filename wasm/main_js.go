@@ -22,7 +22,7 @@ func main() {
 	// A wasm heap never shrinks: collecting harder as it nears the limit
 	// keeps what a tab holds for good close to what analysis needs.
 	debug.SetMemoryLimit(core.MemoryLimit)
-	// Nor is the collector started by allocation: on wasm a cycle it
+	// Allocation does not start the collector either: on wasm a cycle it
 	// starts during an analysis cannot finish until the analysis pauses,
 	// and what is allocated meanwhile outlives it. The analysis collects
 	// at its pauses instead (core.CollectWhenGrown); the limit stays as
