@@ -27,6 +27,7 @@ func TestSeedQuotes(t *testing.T) {
 		Quotes   int      `json:"quotes"`
 		Focus    int      `json:"focusable"`
 		Reported int      `json:"reported"`
+		TabStops int      `json:"tabStops"`
 		Speakers []string `json:"speakers"`
 		Words    []int    `json:"words"`
 	}
@@ -35,8 +36,9 @@ func TestSeedQuotes(t *testing.T) {
 		const named = all('#speakers .speaker-group:not([data-unattributed])');
 		return {
 			quotes: all('#article .quote:is([data-kind="direct"], [data-kind="partial"])').length,
-			focusable: all('#article .quote:is([data-kind="direct"], [data-kind="partial"])[tabindex="0"]').length,
-			reported: all('#article .quote:is([data-kind="indirect"], [data-kind="mixed"])[tabindex="0"]').length,
+			focusable: all('#article .quote:is([data-kind="direct"], [data-kind="partial"])[data-stop]').length,
+			reported: all('#article .quote:is([data-kind="indirect"], [data-kind="mixed"])[data-stop]').length,
+			tabStops: all('#article [tabindex="0"]').length,
 			speakers: named.map((g) => g.querySelector('.speaker-name').textContent),
 			// Quoted and reported words together, the panel's order.
 			words: named.map((g) => [...g.querySelector('.tally').textContent.matchAll(/(\d+) (?:quoted )?words?/g)]
@@ -44,7 +46,11 @@ func TestSeedQuotes(t *testing.T) {
 		};
 	})()`, &got)
 	if got.Quotes != 11 || got.Focus != 11 {
-		t.Errorf("%d quote elements, %d of them focusable; want 11 and 11", got.Quotes, got.Focus)
+		t.Errorf("%d quote elements, %d of them stops for the quote keys; want 11 and 11", got.Quotes, got.Focus)
+	}
+	// The article's quotes are one Tab stop (roving tabindex), not one each.
+	if got.TabStops != 1 {
+		t.Errorf("%d Tab stops in the article, want 1", got.TabStops)
 	}
 	// The seed reports much of what is said ("Wang said China
 	// encourages…"); each is drawn and reachable as a quote is.
@@ -63,22 +69,37 @@ func TestSeedQuotes(t *testing.T) {
 		}
 	}
 
-	// Tabbing to a quote attributed through a pronoun names the speaker
+	// Arrowing to a quote attributed through a pronoun names the speaker
 	// and outlines the pronoun and the verb. The details sit next to the
 	// quote. The pointer is moved out of the way first: a quote under it
 	// would be the one detailed.
 	support := p.quoteIndex(`"We support all diplomatic efforts towards that end,"`)
 	sel := fmt.Sprintf(`#article .quote[data-quote="%d"]`, support)
 	p.eval("centring the quote", fmt.Sprintf(`document.querySelector('%s').scrollIntoView({block: 'center'})`, sel), nil)
-	p.run("tabbing to the quote",
+	p.run("arrowing to the quote",
 		chromedp.MouseEvent(input.MouseMoved, 2, 2),
 		chromedp.Focus(fmt.Sprintf(`#article .quote[data-quote="%d"]`, support-1), chromedp.ByQuery),
-		chromedp.KeyEvent(kb.Tab))
+		chromedp.KeyEvent(kb.ArrowDown))
 	var active int
 	p.eval("reading the focused quote", `Number(document.activeElement.dataset.quote)`, &active)
 	if active != support {
-		t.Fatalf("Tab focused quote %d, want %d", active, support)
+		t.Fatalf("ArrowDown focused quote %d, want %d", active, support)
 	}
+	// That quote is now the article's Tab stop: Tab leaves the article, and
+	// Shift+Tab comes back to it.
+	var back struct {
+		Stop   int  `json:"stop"`
+		Inside bool `json:"inside"`
+	}
+	p.run("tabbing out of the article and back",
+		chromedp.KeyEvent(kb.Tab),
+		chromedp.KeyEvent(kb.Tab, chromedp.KeyModifiers(input.ModifierShift)))
+	p.eval("reading the Tab stop", `({stop: Number((document.querySelector('#article [tabindex="0"]') || {dataset: {}}).dataset.quote),
+		inside: document.activeElement.closest('#article') != null})`, &back)
+	if back.Stop != support || !back.Inside {
+		t.Errorf("after Tab and Shift+Tab: the article's Tab stop is quote %d (focus inside: %v), want %d", back.Stop, back.Inside, support)
+	}
+	p.run("arrowing back to the quote", chromedp.Focus(sel, chromedp.ByQuery))
 	var tip struct {
 		Hidden bool     `json:"hidden"`
 		Text   string   `json:"text"`

@@ -52,7 +52,7 @@ func TestArticleAsReadersSeeIt(t *testing.T) {
 	}
 	// The unattributed quote's details name nobody and cite no words.
 	p.eval("focusing the unattributed quote", `(() => {
-		const q = document.querySelector('#article .quote[data-unattributed="true"][tabindex="0"]');
+		const q = document.querySelector('#article .quote[data-unattributed="true"][data-stop]');
 		if (!q) return '';
 		q.focus();
 		return document.querySelector('#quote-tip').textContent;

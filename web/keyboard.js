@@ -5,6 +5,8 @@
 //   Enter or Space         on a quote, pins its details
 //   Escape                 dismisses the details and the pinned name
 //   j / ]  and  k / [      next and previous quote
+//   arrows, Home, End      on a quote: next, previous, first, last quote
+//                          (the article's quotes are one Tab stop)
 //   n and p                next and previous name (only the pinned
 //                          entity's mentions when one is pinned)
 //   c                      copies the current quote
@@ -19,6 +21,7 @@ import {run} from './run.js';
 import {quoteIndex, pinQuote, goToQuote, showDetails} from './tooltips.js';
 import {highlight, typeHidden} from './highlights.js';
 import {copyQuote} from './clipboard.js';
+import {rovingStop} from './render.js';
 
 // onKeydown dispatches a key. The three groups are checked in this order
 // and, as when they were separate listeners, independently: Ctrl+Enter
@@ -37,6 +40,30 @@ function onKeydown(ev) {
     dismiss();
   }
   if (readingKeyApplies(ev) && readingKey(ev.key)) ev.preventDefault();
+  else if (i != null && !ev.defaultPrevented && !ev.ctrlKey && !ev.metaKey && !ev.altKey && quoteArrow(ev.key)) ev.preventDefault();
+}
+
+// quoteArrow moves among the article's quotes from the one with focus,
+// as arrows move within one widget, and returns whether key did.
+function quoteArrow(key) {
+  switch (key) {
+    case 'ArrowDown':
+    case 'ArrowRight':
+      stepQuote(1);
+      return true;
+    case 'ArrowUp':
+    case 'ArrowLeft':
+      stepQuote(-1);
+      return true;
+    case 'Home':
+    case 'End': {
+      const stops = ui.article.querySelectorAll('.quote[data-stop]');
+      const q = key === 'Home' ? stops[0] : stops[stops.length - 1];
+      if (q) goToQuote(Number(q.dataset.quote));
+      return true;
+    }
+  }
+  return false;
 }
 
 // dismiss hides the details tip and unpins the entity without moving
@@ -127,7 +154,7 @@ function keyQuote() {
 // stepQuote goes to the next (dir 1) or previous (dir -1) quote.
 function stepQuote(dir) {
   // The first piece of each drawn quote, in text order.
-  const starts = [...ui.article.querySelectorAll('.quote[tabindex="0"]')];
+  const starts = [...ui.article.querySelectorAll('.quote[data-stop]')];
   let next;
   const inPanel = panelQuote();
   if (inPanel) {
@@ -164,6 +191,10 @@ export function initKeyboard() {
   // The shortcut hint names the key the reader's keyboard has.
   if (/Mac|iPhone|iPad/.test(navigator.userAgent) && ui.shortcutKey) ui.shortcutKey.textContent = '⌘';
   document.addEventListener('keydown', onKeydown);
+  // The quote last visited is the article's Tab stop.
+  ui.article.addEventListener('focusin', (ev) => {
+    if (ev.target.matches('.quote[data-stop]')) rovingStop(ev.target);
+  });
   // A name is a stop only while the keys are on it.
   ui.article.addEventListener('focusout', (ev) => {
     if (ev.target.matches('mark')) {

@@ -36,6 +36,7 @@ export function renderResult(text, result, partial = false) {
   const {article, results} = ui;
   forgetPointing();
   article.replaceChildren(frag);
+  rovingStop(article.querySelector('.quote[data-stop]'));
   // Lets style.css show a first look as provisional, and tests see it.
   for (const node of [results, article]) {
     if (partial) node.dataset.partial = 'true';
@@ -51,6 +52,15 @@ export function renderResult(text, result, partial = false) {
   renderSources(result, partial);
   renderSpeakers(groups);
   results.hidden = false;
+}
+
+// rovingStop makes quote the article's one Tab stop among its quotes
+// (roving tabindex): Tab reaches the article's quotes once, at the last
+// one visited, and the arrows and j/k move within them (keyboard.js).
+export function rovingStop(quote) {
+  if (!quote) return;
+  for (const q of ui.article.querySelectorAll('.quote[data-stop][tabindex="0"]')) if (q !== quote) q.tabIndex = -1;
+  quote.tabIndex = 0;
 }
 
 // readingStatsOf counts the words and says how long they take to read at
@@ -234,8 +244,11 @@ function quoteNode(s) {
   } else {
     span.dataset.unattributed = 'true';
   }
+  // The first piece of each quote is a stop for the quote keys; the
+  // article as a whole is one Tab stop (see rovingStop).
   if (s.start === q.start) {
-    span.tabIndex = 0;
+    span.dataset.stop = 'true';
+    span.tabIndex = -1;
     span.setAttribute('aria-describedby', 'quote-tip');
   }
   return span;
