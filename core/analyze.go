@@ -99,12 +99,7 @@ func analyze(text string, a *Analyzer) (Result, error) {
 		return res, err
 	}
 	// Segmentation.
-	if paras := segment.Paragraphs(text); len(paras) > 0 {
-		res.Paragraphs = paras
-	}
-	if sents := segment.Sentences(text); len(sents) > 0 {
-		res.Sentences = sents
-	}
+	segmentInto(&res, text)
 	a.pause()
 	// Tokens and tags.
 	sents, toks := a.tagSentences(text, taggedSpans(text, res.Sentences))
@@ -123,7 +118,7 @@ func analyze(text string, a *Analyzer) (Result, error) {
 	a.pause()
 	qs, ents := attributeQuotes(text, sents, toks, found, ents, ms, a.pause)
 	// Gender evidence for each person.
-	personGenders(text, ents, ms, qs)
+	personGenders(toks, ents, ms, qs)
 	// The stages' own lists become the result's, not copies: a text of
 	// half a million quotations would hold both at once.
 	if len(ents) > 0 {
@@ -133,6 +128,18 @@ func analyze(text string, a *Analyzer) (Result, error) {
 		res.Quotes = qs
 	}
 	return res, nil
+}
+
+// segmentInto sets res's paragraphs and sentences, keeping the empty
+// lists emptyResult gave when there are none. The segmenter's lists
+// become the result's, not copies of them.
+func segmentInto(res *Result, text string) {
+	if paras := segment.Paragraphs(text); len(paras) > 0 {
+		res.Paragraphs = paras
+	}
+	if sents := segment.Sentences(text); len(sents) > 0 {
+		res.Sentences = sents
+	}
 }
 
 func firstInvalid(s string) int {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"lede/internal/lexicon"
+	"lede/internal/tokenize"
 )
 
 // Gender values.
@@ -22,10 +23,10 @@ const firstNameShare = 98
 
 // personGenders is the last stage: it gives each person its Gender, from
 // the pronouns attribution resolved to them, else an honorific next to
-// one of their mentions, else their first name. Its input is the
-// entities, their name mentions and the attributed quotes; it sets
-// Entity.Gender.
-func personGenders(text string, ents []Entity, ms []nameMention, qs []Quote) {
+// one of their mentions, else their first name. Its input is the text's
+// tokens, the entities, their name mentions and the attributed quotes;
+// it sets Entity.Gender.
+func personGenders(toks []tokenize.Token, ents []Entity, ms []nameMention, qs []Quote) {
 	index := make(map[string]int, len(ents))
 	for i, e := range ents {
 		index[e.ID] = i
@@ -49,7 +50,12 @@ func personGenders(text string, ents []Entity, ms []nameMention, qs []Quote) {
 	honorific, shown := make([]string, len(ents)), make([]byte, len(ents))
 	for _, m := range ms {
 		if m.Gender != 0 && m.Entity >= 0 && m.Entity < len(ents) && shown[m.Entity] == 0 {
-			honorific[m.Entity], shown[m.Entity] = honorificOf(text, m), m.Gender
+			honorific[m.Entity], shown[m.Entity] = "in the text", m.Gender
+			// The honorific mention cleanup found, if the mention still
+			// starts where it did.
+			if word, _, ok := honorificBefore(toks, m.Start); ok {
+				honorific[m.Entity] = fmt.Sprintf("%q", word)
+			}
 		}
 	}
 	for i := range ents {
@@ -72,7 +78,10 @@ func genderOf(name string, she, he int, honorific string, shown byte) *Gender {
 	byName, nameReason := nameGender(name)
 	other, otherReason := byName, nameReason
 	if shown != 0 {
-		other, otherReason = map[byte]string{'f': GenderFemale, 'm': GenderMale}[shown], "honorific "+honorific
+		other, otherReason = GenderMale, "honorific "+honorific
+		if shown == 'f' {
+			other = GenderFemale
+		}
 		// "Mrs." before a mention of Bill Clinton: two people's mentions
 		// were taken for one.
 		if byName != "" && byName != GenderUnknown && byName != other {
@@ -85,14 +94,13 @@ func genderOf(name string, she, he int, honorific string, shown byte) *Gender {
 		}
 		return &Gender{other, otherReason}
 	}
-	byPronoun, many, few := GenderFemale, she, he
+	byPronoun, many, few, manyWord, fewWord := GenderFemale, she, he, "she", "he"
 	if he > she {
-		byPronoun, many, few = GenderMale, he, she
+		byPronoun, many, few, manyWord, fewWord = GenderMale, he, she, "he", "she"
 	}
-	word := map[string]string{GenderFemale: "she", GenderMale: "he"}
-	reason := fmt.Sprintf(`called "%s" %s`, word[byPronoun], times(many))
+	reason := fmt.Sprintf(`called "%s" %s`, manyWord, times(many))
 	if few > 0 {
-		reason += fmt.Sprintf(` and "%s" %s`, word[map[string]string{GenderFemale: GenderMale, GenderMale: GenderFemale}[byPronoun]], times(few))
+		reason += fmt.Sprintf(` and "%s" %s`, fewWord, times(few))
 	}
 	agrees := other == byPronoun
 	switch {
@@ -126,20 +134,6 @@ func nameGender(name string) (string, string) {
 		return GenderMale, fmt.Sprintf("first name %s: %d%% men in US and UK birth records", first, 100-int(share))
 	}
 	return GenderUnknown, fmt.Sprintf("first name %s: %d%% women in US and UK birth records, too mixed to tell", first, share)
-}
-
-// honorificOf returns the honorific written right before mention m,
-// quoted ("\"Mrs.\"" of "Mrs. Clinton"), or "in the text" when it is not
-// right there (the mention may have been cut from it).
-func honorificOf(text string, m nameMention) string {
-	before := strings.TrimRight(text[max(0, m.Start-12):m.Start], " ")
-	if k := strings.LastIndexAny(before, " \n\t(\"“"); k >= 0 {
-		before = before[k+1:]
-	}
-	if _, ok := lexicon.Honorific[strings.ToLower(before)]; ok && before != "" {
-		return fmt.Sprintf("%q", before)
-	}
-	return "in the text"
 }
 
 // times says n as "once", "2 times".

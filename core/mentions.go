@@ -172,7 +172,7 @@ func cleanMention(text string, toks []tokenize.Token, sent int, m candidate) (na
 		nm.End = toks[k].End
 	}
 	if nm.Start > m.Start {
-		if g, ok := honorificBefore(text, toks, nm.Start); ok {
+		if _, g, ok := honorificBefore(toks, nm.Start); ok {
 			nm.Gender = g
 		}
 	}
@@ -236,18 +236,19 @@ func allRoleWords(words []string) bool {
 	return true
 }
 
-// honorificBefore reports the gender shown by an honorific just before
-// offset ("Mr. Wang").
-func honorificBefore(text string, toks []tokenize.Token, offset int) (byte, bool) {
+// honorificBefore returns the honorific just before offset among toks
+// ("Mr." of "Mr. Wang") and the gender it shows, 'm' or 'f', if there is
+// one that shows a gender.
+func honorificBefore(toks []tokenize.Token, offset int) (string, byte, bool) {
 	i := tokenIndex(toks, offset)
 	if i == 0 {
-		return 0, false
+		return "", 0, false
 	}
 	g, ok := lexicon.Honorific[strings.ToLower(toks[i-1].Text)]
 	if !ok || g == "-" {
-		return 0, false
+		return "", 0, false
 	}
-	return g[0], true
+	return toks[i-1].Text, g[0], true
 }
 
 // typeByLexicon types a mention that is a known country or a US state as

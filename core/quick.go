@@ -6,7 +6,6 @@ import (
 	"unicode/utf8"
 
 	"lede/core/internal/quotes"
-	"lede/core/internal/segment"
 	"lede/internal/lexicon"
 	"lede/internal/tokenize"
 	"lede/internal/vocab"
@@ -33,12 +32,7 @@ func quickAnalyze(text string, a *Analyzer) (Result, error) {
 	if err != nil {
 		return res, err
 	}
-	if paras := segment.Paragraphs(text); len(paras) > 0 {
-		res.Paragraphs = paras
-	}
-	if sents := segment.Sentences(text); len(sents) > 0 {
-		res.Sentences = sents
-	}
+	segmentInto(&res, text)
 	a.pause()
 	found := quotes.Find(text, res.Paragraphs)
 	res.Quotes = make([]Quote, 0, len(found))

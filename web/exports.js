@@ -60,9 +60,10 @@ export const GENDER_LABELS = {female: 'woman', male: 'man', unknown: 'gender unk
 // sources: how many people and organizations (and others) speak, the
 // gender balance of the people, and each speaker's share of all the
 // attributed words, quoted and reported apart, largest first. A person's
-// gender is the Result's, with its evidence; none is guessed here.
-export function sources(result) {
-  const groups = speakers(result).filter((g) => g.entity);
+// gender is the Result's, with its evidence; none is guessed here. groups
+// are speakers(result), when the caller has them already.
+export function sources(result, groups = speakers(result)) {
+  groups = groups.filter((g) => g.entity);
   const total = groups.reduce((n, g) => n + g.words + g.reportedWords, 0);
   const out = {people: 0, organizations: 0, others: 0, gender: {female: 0, male: 0, unknown: 0},
     quotedWords: 0, reportedWords: 0, speakers: []};
@@ -198,7 +199,7 @@ export function toMarkdown(text, result, title) {
     `from ${plural(named, 'named speaker', 'named speakers')}; ` +
     `${plural(entities.length, 'name', 'names')} found by Lede, which can be wrong: check against the text.`, '');
 
-  const src = sources(result);
+  const src = sources(result, groups);
   lines.push('## Sources', '', sourcesLine(src), '');
   if (src.speakers.length) {
     lines.push('| Source | Gender | Share of attributed words | Quoted words | Reported words |', '|---|---|---|---|---|');

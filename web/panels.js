@@ -61,8 +61,9 @@ const SOURCES_SHOWN = 8;
 // beside them says, so they are hidden from assistive technology; a
 // person's gender shows its evidence on hover and focus, and to screen
 // readers as text. A first look, which has no speakers, shows nothing.
-export function renderSources(result, partial) {
-  const s = sources(result);
+// groups are speakerGroups(result).
+export function renderSources(result, groups, partial) {
+  const s = sources(result, groups);
   ui.sourcesSection.hidden = partial || s.speakers.length === 0;
   if (ui.sourcesSection.hidden) {
     ui.sourcesList.replaceChildren();

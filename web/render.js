@@ -49,7 +49,7 @@ export function renderResult(text, result, partial = false) {
   enableDownloads(!partial);
   showDetails();
   renderEntities(entities);
-  renderSources(result, partial);
+  renderSources(result, groups, partial);
   renderSpeakers(groups);
   results.hidden = false;
 }
