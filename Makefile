@@ -19,11 +19,15 @@ WASM_ENV  := env -i PATH="$(PATH)" HOME="$(HOME)" GOCACHE="$(shell $(GO) env GOC
 
 all: build
 
-## build: web/main.wasm and web/wasm_exec.js, the browser's analyzer
-build: web/main.wasm web/wasm_exec.js
+## build: web/main.wasm (the full analyzer), web/firstlook.wasm (the
+## first look, without models) and web/wasm_exec.js
+build: web/main.wasm web/firstlook.wasm web/wasm_exec.js
 
 web/main.wasm: FORCE
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $@ ./wasm
+
+web/firstlook.wasm: FORCE
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $@ ./wasm/firstlook
 
 web/wasm_exec.js: $(GOROOT)/lib/wasm/wasm_exec.js
 	cp $< $@
@@ -40,7 +44,7 @@ dist: build
 ## test: lint, native tests, wasm tests in headless Chromium, end-to-end page test
 test: lint chromium $(WBT) build
 	$(GO) test -count=1 ./...
-	$(WASM_ENV) $(GO) test -count=1 -exec $(WBT) ./wasm/
+	$(WASM_ENV) $(GO) test -count=1 -exec $(WBT) ./wasm/...
 
 ## lint: gofmt, go vet and staticcheck (pinned as a tool in go.mod), for
 ## the native packages and for the wasm boundary as GOOS=js
@@ -48,9 +52,9 @@ lint: $(STATICCHECK)
 	@unformatted=$$(gofmt -l $$(find . -name '*.go' -not -path './bin/*' -not -path './dist/*')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet ./wasm/
+	GOOS=js GOARCH=wasm $(GO) vet ./wasm/...
 	$(STATICCHECK) ./...
-	GOOS=js GOARCH=wasm $(STATICCHECK) ./wasm/
+	GOOS=js GOARCH=wasm $(STATICCHECK) ./wasm/...
 
 # wasmbrowsertest and staticcheck are pinned as tools in go.mod; build
 # those versions, natively (the wasm checks run them with GOOS=js).
@@ -78,9 +82,9 @@ eval:
 ## found stays in testdata/fuzz as a regression test
 FUZZTIME ?= 60s
 fuzz:
-	@for t in ./core:FuzzAnalyze ./core:FuzzNameMatching ./core/internal/quotes:FuzzFindQuotes ./core/internal/segment:FuzzSegment; do \
+	@for t in ./core:FuzzAnalyze ./core/internal/names:FuzzNameMatching ./core/internal/quotes:FuzzFindQuotes ./core/internal/segment:FuzzSegment; do \
 		echo "== $$t"; $(GO) test $${t%%:*} -run '^$$' -fuzz "^$${t#*:}\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s || exit 1; done
-	$(GO) test ./wasm -run '^$$' -fuzz '^FuzzUTF16Index$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
+	$(GO) test ./wasm/internal/boundary -run '^$$' -fuzz '^FuzzUTF16Index$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
 	$(GO) test ./wasm -run '^$$' -fuzz '^FuzzBoundaryJSString$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
 
 ## model: retrain the entity tagger on CoNLL-2003 and the training part of
@@ -98,6 +102,6 @@ bench: chromium build
 	$(GO) run ./cmd/benchpage -dir web -shared $(SHARED) -n 5
 
 clean:
-	rm -rf bin dist web/main.wasm web/wasm_exec.js e2e/out
+	rm -rf bin dist web/main.wasm web/firstlook.wasm web/wasm_exec.js e2e/out
 
 FORCE:

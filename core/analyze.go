@@ -7,25 +7,22 @@
 package core
 
 import (
-	"errors"
-	"fmt"
-	"unicode/utf8"
-
+	"lede/core/firstlook"
+	"lede/core/internal/names"
 	"lede/core/internal/quotes"
 	"lede/core/internal/segment"
+	"lede/core/result"
 	"lede/internal/tokenize"
 )
 
-// MaxInputBytes is the largest text Analyze accepts: about 300,000 words,
-// far past any news article, small enough to analyse in about a second
-// natively and ten in a browser.
-const MaxInputBytes = 2 << 20
+// MaxInputBytes is the largest text Analyze accepts (see package result).
+const MaxInputBytes = result.MaxInputBytes
 
 // ErrTooLarge is returned (wrapped) for a text over MaxInputBytes.
-var ErrTooLarge = errors.New("text too large")
+var ErrTooLarge = result.ErrTooLarge
 
 // ErrInvalidUTF8 is returned (wrapped) for a text that is not valid UTF-8.
-var ErrInvalidUTF8 = errors.New("text is not valid UTF-8")
+var ErrInvalidUTF8 = result.ErrInvalidUTF8
 
 // Analyze returns the entities, quotations, sentences and paragraphs of
 // text. An empty or blank text gives an empty Result. It fails only for
@@ -71,38 +68,18 @@ func (a *Analyzer) Analyze(text string) (Result, error) {
 	return analyze(text, a)
 }
 
-// emptyResult returns an empty Result for text, or the error that makes
-// text unacceptable.
-func emptyResult(text string) (Result, error) {
-	res := Result{
-		Offsets:    "utf8",
-		Entities:   []Entity{},
-		Quotes:     []Quote{},
-		Sentences:  []Span{},
-		Paragraphs: []Span{},
-	}
-	if len(text) > MaxInputBytes {
-		return res, fmt.Errorf("%w: %d bytes; the limit is %d bytes (about %d words)",
-			ErrTooLarge, len(text), MaxInputBytes, MaxInputBytes/7)
-	}
-	if !utf8.ValidString(text) {
-		return res, fmt.Errorf("%w: bad byte at offset %d", ErrInvalidUTF8, firstInvalid(text))
-	}
-	return res, nil
-}
-
 // analyze runs the pipeline, stage by stage, in the order the text flows
 // (docs/ARCHITECTURE.md describes each stage's input and output).
 func analyze(text string, a *Analyzer) (Result, error) {
-	res, err := emptyResult(text)
+	res, err := result.Empty(text)
 	if err != nil {
 		return res, err
 	}
 	// Segmentation.
-	segmentInto(&res, text)
+	firstlook.Segment(&res, text)
 	a.pause()
 	// Tokens and tags.
-	sents, toks := a.tagSentences(text, taggedSpans(text, res.Sentences))
+	sents, toks := a.tagSentences(text, segment.Pieces(text, res.Sentences))
 	a.pause()
 	// Entity chunking: the tagger's spans, corrected by the word lists.
 	raw := chunkSentences(text, sents, a.pause)
@@ -111,7 +88,7 @@ func analyze(text string, a *Analyzer) (Result, error) {
 	ms := nameMentions(text, sents, raw, a.pause)
 	a.pause()
 	// Merging mentions into entities.
-	ents := groupMentions(text, ms, a.pause)
+	ents := names.Group(text, ms, a.pause)
 	a.pause()
 	// Quote finding, then speaker attribution.
 	found := quotes.Find(text, res.Paragraphs)
@@ -130,25 +107,15 @@ func analyze(text string, a *Analyzer) (Result, error) {
 	return res, nil
 }
 
-// segmentInto sets res's paragraphs and sentences, keeping the empty
-// lists emptyResult gave when there are none. The segmenter's lists
-// become the result's, not copies of them.
-func segmentInto(res *Result, text string) {
-	if paras := segment.Paragraphs(text); len(paras) > 0 {
-		res.Paragraphs = paras
-	}
-	if sents := segment.Sentences(text); len(sents) > 0 {
-		res.Sentences = sents
-	}
+// QuickAnalyze returns the first look at text: what can be found without
+// the tagging models, at once (see package firstlook). It fails like
+// Analyze.
+func QuickAnalyze(text string) (Result, error) {
+	return firstlook.Analyze(text, nil)
 }
 
-func firstInvalid(s string) int {
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 {
-			return i
-		}
-		i += n
-	}
-	return -1
+// QuickAnalyze is like the package's QuickAnalyze, calling a.Pause as
+// Analyze does.
+func (a *Analyzer) QuickAnalyze(text string) (Result, error) {
+	return firstlook.Analyze(text, a.pause)
 }

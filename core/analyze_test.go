@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"lede/core/result"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -302,7 +304,7 @@ func FuzzAnalyze(f *testing.F) {
 			t.Fatal(err)
 		}
 		var got bytes.Buffer
-		if err := WriteJSON(&got, &res, false, true); err != nil || !bytes.Equal(got.Bytes(), append(want, '\n')) {
+		if err := result.WriteJSON(&got, &res, false, true); err != nil || !bytes.Equal(got.Bytes(), append(want, '\n')) {
 			t.Fatalf("WriteJSON: %v\n got %.200q\nwant %.200q", err, got.String(), want)
 		}
 	})

@@ -10,8 +10,11 @@ import (
 	"testing"
 	"time"
 
+	"lede/core/internal/names"
 	"lede/core/internal/quotes"
 	"lede/core/internal/segment"
+	"lede/core/memory"
+	"lede/core/result"
 	"lede/internal/corpus"
 	"lede/internal/nertag"
 	"lede/internal/postag"
@@ -36,7 +39,7 @@ func benchStages(b *testing.B, text string) {
 	st, all := a.tagSentences(text, spans)
 	raw := chunkSentences(text, st, nil)
 	ms := nameMentions(text, st, raw, nil)
-	ents := groupMentions(text, ms, nil)
+	ents := names.Group(text, ms, nil)
 	found := quotes.Find(text, paras)
 
 	b.Run("segment", func(b *testing.B) {
@@ -65,7 +68,7 @@ func benchStages(b *testing.B, text string) {
 	})
 	b.Run("merging", func(b *testing.B) {
 		for b.Loop() {
-			groupMentions(text, nameMentions(text, st, raw, nil), nil)
+			names.Group(text, nameMentions(text, st, raw, nil), nil)
 		}
 		report(b)
 	})
@@ -98,7 +101,7 @@ func BenchmarkStagesLong(b *testing.B) { benchStages(b, longText(b)) }
 // real articles: peak-MB. The targets: at most 400 for every hostile
 // input, at most 300 for the articles.
 func BenchmarkPeakMemory(b *testing.B) {
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(MemoryLimit))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(memory.Limit))
 	peakMemory(b, func(text string) { Analyze(text) })
 }
 
@@ -111,14 +114,14 @@ func BenchmarkPeakMemoryPaused(b *testing.B) {
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
 	a := NewAnalyzer()
-	a.Pause = CollectWhenGrown
+	a.Pause = memory.CollectWhenGrown
 	peakMemory(b, func(text string) {
 		// A worker that is still loading shows the first look.
 		quick, _ := a.QuickAnalyze(text)
-		WriteJSON(&pausingWriter{pause: a.Pause}, &quick, false, true)
+		result.WriteJSON(&pausingWriter{pause: a.Pause}, &quick, false, true)
 		res, _ := a.Analyze(text)
 		a.Pause()
-		WriteJSON(&pausingWriter{pause: a.Pause}, &res, false, true)
+		result.WriteJSON(&pausingWriter{pause: a.Pause}, &res, false, true)
 	})
 }
 

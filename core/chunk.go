@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"lede/core/internal/segment"
+	"lede/core/internal/wordlists"
 	"lede/internal/lexicon"
 	"lede/internal/tokenize"
 	"lede/internal/wordutil"
@@ -22,17 +23,13 @@ func chunkSentences(text string, sents []sentenceTokens, pause func()) [][]candi
 		}
 		c := chunkMentions(text, s.Toks)
 		c = absorbFirstNames(text, s.Toks, c)
-		raw[i] = applyWordLists(text, s.Toks, c)
+		raw[i] = wordlists.Apply(text, s.Toks, c)
 	}
 	return raw
 }
 
-// candidate is a span that may name an entity, with its type: what the
-// tagger and the word lists propose for one sentence, before cleanup.
-type candidate struct {
-	Start, End int
-	Type       string
-}
+// candidate is a span that may name an entity (see wordlists.Candidate).
+type candidate = wordlists.Candidate
 
 // chunkMentions turns the entity types of one sentence's tokens into
 // candidates. Adjacent tokens of one type, apart by spaces only, form one
@@ -136,7 +133,7 @@ func isNameWord(t tokenize.Token) bool {
 	if t.Tag != "NNP" || !unicode.IsUpper(wordutil.FirstRune(t.Text)) || len(t.Text) < 2 {
 		return false
 	}
-	if strings.ToUpper(t.Text) == t.Text || isKnownOrg(t.Text) {
+	if strings.ToUpper(t.Text) == t.Text || wordlists.IsKnownOrg(t.Text) {
 		return false // "AP", "CNN": a credit or an acronym, not a surname
 	}
 	return !lexicon.IsRole(t.Text) && lexicon.Country[t.Text] == "" && lexicon.Demonym[t.Text] == "" && !lexicon.TimeWords[strings.ToLower(t.Text)] && !lexicon.Months[strings.ToLower(t.Text)]

@@ -4,6 +4,9 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"lede/internal/token"
+	"lede/internal/wordutil"
 )
 
 // continuations gives a quote with no cue of its own the speaker of the
@@ -99,7 +102,7 @@ func (f *speakerFinder) previousSubject(qi int) (int, int, bool) {
 	if bLo != bHi {
 		return 0, 0, false // text before the quote in its sentence
 	}
-	k := tokenIndex(f.toks, q.Start) - 1 // the end of the sentence before
+	k := token.Index(f.toks, q.Start) - 1 // the end of the sentence before
 	if k < 0 || !f.isSentenceEnd(k) || qi > 0 && f.quotes[qi-1].End > f.toks[k].Start {
 		return 0, 0, false
 	}
@@ -111,7 +114,7 @@ func (f *speakerFinder) previousSubject(qi int) (int, int, bool) {
 		lo--
 	}
 	if qi > 0 {
-		if j := tokenIndex(f.toks, f.quotes[qi-1].End); j > lo {
+		if j := token.Index(f.toks, f.quotes[qi-1].End); j > lo {
 			return 0, 0, false // the sentence before holds a quote
 		}
 	}
@@ -147,12 +150,12 @@ func (f *speakerFinder) onlyQuotes(p int) bool {
 	i := sort.Search(len(f.quotes), func(i int) bool { return f.quotes[i].End > para.Start })
 	pos := para.Start
 	for ; i < len(f.quotes) && f.quotes[i].Start < para.End; i++ {
-		if hasLetter(f.text[pos:max(pos, f.quotes[i].Start)]) {
+		if wordutil.HasLetter(f.text[pos:max(pos, f.quotes[i].Start)]) {
 			return false
 		}
 		pos = max(pos, f.quotes[i].End)
 	}
-	return pos < para.End && !hasLetter(f.text[pos:para.End]) || pos >= para.End
+	return pos < para.End && !wordutil.HasLetter(f.text[pos:para.End]) || pos >= para.End
 }
 
 // isOpeningConjunction reports whether w, opening a sentence, only links

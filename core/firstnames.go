@@ -1,6 +1,7 @@
 package core
 
 import (
+	"lede/internal/token"
 	"lede/internal/tokenize"
 	"lede/internal/wordutil"
 )
@@ -15,7 +16,7 @@ func absorbFirstNames(text string, toks []tokenize.Token, ms []candidate) []cand
 		if m.Type != Person {
 			continue
 		}
-		k := tokenIndex(toks, m.Start) - 1
+		k := token.Index(toks, m.Start) - 1
 		for n := 0; n < 2 && k >= 0 && isNameWord(toks[k]) && wordutil.OnlySpaces(text[toks[k].End:m.Start]); n++ {
 			// The token may be a one-word mention of its own.
 			other := -1

@@ -85,14 +85,14 @@ func genderOf(name string, she, he int, honorific string, shown byte) *Gender {
 		// "Mrs." before a mention of Bill Clinton: two people's mentions
 		// were taken for one.
 		if byName != "" && byName != GenderUnknown && byName != other {
-			return &Gender{GenderUnknown, otherReason + ", but " + nameReason}
+			return &Gender{Value: GenderUnknown, Evidence: otherReason + ", but " + nameReason}
 		}
 	}
 	if she+he == 0 {
 		if other == "" {
-			return &Gender{GenderUnknown, "no pronoun or honorific, and no first name"}
+			return &Gender{Value: GenderUnknown, Evidence: "no pronoun or honorific, and no first name"}
 		}
-		return &Gender{other, otherReason}
+		return &Gender{Value: other, Evidence: otherReason}
 	}
 	byPronoun, many, few, manyWord, fewWord := GenderFemale, she, he, "she", "he"
 	if he > she {
@@ -105,15 +105,15 @@ func genderOf(name string, she, he int, honorific string, shown byte) *Gender {
 	agrees := other == byPronoun
 	switch {
 	case other != "" && other != GenderUnknown && !agrees:
-		return &Gender{GenderUnknown, reason + ", but " + otherReason}
+		return &Gender{Value: GenderUnknown, Evidence: reason + ", but " + otherReason}
 	case few > 0 && many < 3*few:
-		return &Gender{GenderUnknown, reason + ": too mixed to tell"}
+		return &Gender{Value: GenderUnknown, Evidence: reason + ": too mixed to tell"}
 	case agrees:
-		return &Gender{byPronoun, reason + "; " + otherReason}
+		return &Gender{Value: byPronoun, Evidence: reason + "; " + otherReason}
 	case many >= 2:
-		return &Gender{byPronoun, reason}
+		return &Gender{Value: byPronoun, Evidence: reason}
 	}
-	return &Gender{GenderUnknown, reason + " only, with nothing else to confirm it"}
+	return &Gender{Value: GenderUnknown, Evidence: reason + " only, with nothing else to confirm it"}
 }
 
 // nameGender is what US and UK birth records say of the first word of a

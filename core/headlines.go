@@ -6,8 +6,11 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"lede/core/internal/names"
 	"lede/core/internal/segment"
+	"lede/core/internal/wordlists"
 	"lede/internal/lexicon"
+	"lede/internal/token"
 	"lede/internal/tokenize"
 	"lede/internal/wordutil"
 )
@@ -159,14 +162,14 @@ func trimHeadlineMentions(text string, sents []sentenceTokens, ms []nameMention)
 // typed as the body types it (known); a known country, nationality or
 // organization stands on its own.
 func headlineParts(text string, toks []tokenize.Token, m nameMention, known map[string]string, out []nameMention) []nameMention {
-	ts := tokensIn(toks, m.Start, m.End)
+	ts := token.In(toks, m.Start, m.End)
 	for i := 0; i < len(ts); {
 		j := i
 		for j < len(ts) && known[strings.ToLower(m.Words[j])] != "" {
 			j++
 		}
 		if j == i {
-			if w := m.Words[i]; lexicon.Country[w] != "" || lexicon.Demonym[w] != "" || isKnownOrg(w) {
+			if w := m.Words[i]; lexicon.Country[w] != "" || lexicon.Demonym[w] != "" || wordlists.IsKnownOrg(w) {
 				j = i + 1
 			} else {
 				i++
@@ -178,10 +181,10 @@ func headlineParts(text string, toks []tokenize.Token, m nameMention, known map[
 		part.Words = m.Words[i:j]
 		if t := known[strings.ToLower(m.Words[i])]; t != "" {
 			part.Type = t
-		} else if isKnownOrg(m.Words[i]) {
+		} else if wordlists.IsKnownOrg(m.Words[i]) {
 			part.Type = Org
 		}
-		out = append(out, typeByLexicon(text, part))
+		out = append(out, names.TypeByLexicon(text, part))
 		i = j
 	}
 	return out

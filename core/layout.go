@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"lede/core/internal/names"
 	"lede/internal/lexicon"
 	"lede/internal/tokenize"
 )
@@ -36,7 +37,7 @@ func datelines(text string, sents []sentenceTokens, ms []nameMention) []nameMent
 		return slices.ContainsFunc(bySent[m.Sent], func(d nameMention) bool { return m.Start < d.End && d.Start < m.End })
 	})
 	ms = append(ms, found...)
-	sortNameMentions(ms)
+	names.Sort(ms)
 	return ms
 }
 
@@ -104,18 +105,8 @@ func placesBeforeStates(text string, ms []nameMention) {
 		if k := strings.IndexFunc(w, func(r rune) bool { return r == ' ' || r == ',' || r == '\n' || r == ';' || r == ')' }); k >= 0 {
 			w = w[:k]
 		}
-		if stateAbbreviations[strings.TrimSuffix(w, ".")] || lexicon.Country[strings.TrimSuffix(w, ".")] != "" {
+		if lexicon.StateAbbreviations[strings.TrimSuffix(w, ".")] || lexicon.Country[strings.TrimSuffix(w, ".")] != "" {
 			m.Type, m.Fixed = Place, true
 		}
 	}
-}
-
-// stateAbbreviations are the US states as AP style abbreviates them.
-var stateAbbreviations = map[string]bool{
-	"Ala": true, "Ariz": true, "Ark": true, "Calif": true, "Colo": true, "Conn": true, "Del": true,
-	"Fla": true, "Ga": true, "Ill": true, "Ind": true, "Kan": true, "Ky": true, "La": true, "Md": true,
-	"Mass": true, "Mich": true, "Minn": true, "Miss": true, "Mo": true, "Mont": true, "Neb": true,
-	"Nev": true, "Okla": true, "Ore": true, "Pa": true, "Tenn": true, "Vt": true, "Va": true,
-	"Wash": true, "Wis": true, "Wyo": true, "N.C": true, "S.C": true, "N.Y": true, "N.J": true,
-	"N.H": true, "N.M": true, "N.D": true, "S.D": true, "R.I": true, "W.Va": true, "D.C": true,
 }

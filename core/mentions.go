@@ -2,28 +2,21 @@ package core
 
 import (
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 
+	"lede/core/internal/names"
 	"lede/core/internal/segment"
+	"lede/core/internal/wordlists"
 	"lede/internal/lexicon"
+	"lede/internal/token"
 	"lede/internal/tokenize"
 	"lede/internal/vocab"
 	"lede/internal/wordutil"
 )
 
-// nameMention is a mention being cleaned and grouped into entities.
-type nameMention struct {
-	Start, End int
-	Type       string
-	Sent       int      // index of its sentence
-	Words      []string // the name's words, for matching
-	Role       string   // the title or role written next to it, if any
-	Entity     int      // index of its entity once grouped
-	Gender     byte     // 'm' or 'f' from an honorific, 0 when unknown
-	Fixed      bool     // typed by the text's layout (a dateline, a city before its state): later guesses leave its type
-}
+// nameMention is a name in the text (see names.Mention).
+type nameMention = names.Mention
 
 // nameMentions turns the candidates of each sentence into the text's
 // name mentions, in text order: cleaned (cleanMentions), datelines typed
@@ -100,7 +93,7 @@ func isCommonWordAtStart(text string, toks []tokenize.Token, m nameMention, lowe
 		return false
 	}
 	name := text[m.Start:m.End]
-	if lexicon.Country[name] != "" || lexicon.Demonym[name] != "" || isKnownOrg(name) {
+	if lexicon.Country[name] != "" || lexicon.Demonym[name] != "" || wordlists.IsKnownOrg(name) {
 		return false
 	}
 	for _, t := range toks {
@@ -118,12 +111,12 @@ func isCommonWordAtStart(text string, toks []tokenize.Token, m nameMention, lowe
 // so that "Mr. Smith" and "Foreign Minister Sergey Lavrov" become names,
 // and types nationalities and known countries.
 func cleanMention(text string, toks []tokenize.Token, sent int, m candidate) (nameMention, bool) {
-	ts := tokensIn(toks, m.Start, m.End)
+	ts := token.In(toks, m.Start, m.End)
 	nm := nameMention{Start: m.Start, End: m.End, Type: m.Type, Sent: sent}
 	if len(ts) == 0 {
 		// Part of a token: "China" in "China-Russia".
 		nm.Words = []string{text[m.Start:m.End]}
-		return typeByLexicon(text, nm), true
+		return names.TypeByLexicon(text, nm), true
 	}
 	for len(ts) > 1 {
 		w := strings.ToLower(ts[0].Text)
@@ -168,7 +161,7 @@ func cleanMention(text string, toks []tokenize.Token, sent int, m candidate) (na
 	}
 	// A state written as news abbreviates it keeps the stop that prose's
 	// tokenizer split off: "Flint, Mich.".
-	if k := tokenIndex(toks, nm.End); k < len(toks) && toks[k].Text == "." && toks[k].Start == nm.End && stateAbbreviations[text[nm.Start:nm.End]] {
+	if k := token.Index(toks, nm.End); k < len(toks) && toks[k].Text == "." && toks[k].Start == nm.End && lexicon.StateAbbreviations[text[nm.Start:nm.End]] {
 		nm.End = toks[k].End
 	}
 	if nm.Start > m.Start {
@@ -189,7 +182,7 @@ func cleanMention(text string, toks []tokenize.Token, sent int, m candidate) (na
 	if partyMember[nm.Words[len(nm.Words)-1]] && len(nm.Words) > 1 {
 		nm.Type = NORP // "Massachusetts Democrat" describes someone
 	}
-	return typeByLexicon(text, nm), true
+	return names.TypeByLexicon(text, nm), true
 }
 
 // partyMember are the words that end a description of a politician by
@@ -201,13 +194,13 @@ var partyMember = map[string]bool{"Democrat": true, "Democrats": true, "Republic
 // it ("Mich.", "Okla.").
 func keepsStop(w string) bool {
 	bare := strings.TrimSuffix(w, ".")
-	return segment.Abbreviations[strings.ToLower(bare)] || segment.IsInitials(bare) || stateAbbreviations[bare]
+	return segment.Abbreviations[strings.ToLower(bare)] || segment.IsInitials(bare) || lexicon.StateAbbreviations[bare]
 }
 
 // roleOfBefore reports whether "of" and a role word stand just before the
 // token t: "Secretary of", "Minister of".
 func roleOfBefore(toks []tokenize.Token, t tokenize.Token) bool {
-	k := tokenIndex(toks, t.Start)
+	k := token.Index(toks, t.Start)
 	return k >= 2 && toks[k-1].Text == "of" && lexicon.IsRole(toks[k-2].Text)
 }
 
@@ -240,7 +233,7 @@ func allRoleWords(words []string) bool {
 // ("Mr." of "Mr. Wang") and the gender it shows, 'm' or 'f', if there is
 // one that shows a gender.
 func honorificBefore(toks []tokenize.Token, offset int) (string, byte, bool) {
-	i := tokenIndex(toks, offset)
+	i := token.Index(toks, offset)
 	if i == 0 {
 		return "", 0, false
 	}
@@ -249,28 +242,4 @@ func honorificBefore(toks []tokenize.Token, offset int) (string, byte, bool) {
 		return "", 0, false
 	}
 	return toks[i-1].Text, g[0], true
-}
-
-// typeByLexicon types a mention that is a known country or a US state as
-// news abbreviates it as a place, a "person" whose name ends in an
-// organization's word as an organization, and a known nationality as
-// NORP, whatever the tagger said. (A place that ends so stays a place:
-// on CoNLL dev that rule cost more than it gave.)
-func typeByLexicon(text string, m nameMention) nameMention {
-	name := text[m.Start:m.End]
-	switch {
-	case lexicon.Country[name] != "", stateAbbreviations[strings.TrimSuffix(name, ".")] && len(m.Words) == 1:
-		m.Type = Place
-	case len(m.Words) > 1 && m.Type == Person && lexicon.IsOrgWord(m.Words[len(m.Words)-1]):
-		m.Type = Org // "Charlotte Observer", "Tulsa Police"
-	case lexicon.Demonym[name] != "":
-		m.Type = NORP
-	}
-	return m
-}
-
-// sortNameMentions sorts mentions by where they start, keeping the order
-// of mentions that start together.
-func sortNameMentions(ms []nameMention) {
-	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
 }

@@ -11,14 +11,6 @@ import (
 
 var modelOnce sync.Once
 
-// MemoryLimit is the soft limit on the Go runtime's memory that the
-// programs (the command-line tool and the browser's analyzer) set with
-// debug.SetMemoryLimit: as the heap nears it the collector runs more
-// often, so a long text's garbage does not double the memory a browser
-// tab keeps for good. Analysis itself needs far less for any text within
-// MaxInputBytes (BenchmarkPeakMemory).
-const MemoryLimit = 360 << 20
-
 // LoadModel loads the part-of-speech, entity and attribution models if they are not
 // loaded yet. Analyze calls it, so callers need it only to pay the cost up
 // front (the browser does, to say "ready" only when analysis will be

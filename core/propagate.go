@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"lede/core/internal/names"
 	"lede/internal/lexicon"
 	"lede/internal/vocab"
 	"lede/internal/wordutil"
@@ -51,7 +52,7 @@ func propagateNames(text string, sents []sentenceTokens, ms []nameMention) []nam
 		return ms
 	}
 	ms = append(ms, added...)
-	sortNameMentions(ms)
+	names.Sort(ms)
 	return ms
 }
 

@@ -6,7 +6,9 @@ import (
 	"strings"
 	"unicode"
 
+	"lede/core/internal/names"
 	"lede/internal/lexicon"
+	"lede/internal/token"
 	"lede/internal/wordutil"
 )
 
@@ -78,7 +80,7 @@ func (f *speakerFinder) resolve(start, end, c, n int, conf float64) attribution 
 	if mi := f.mentionIn(phrase.Start, phrase.End); mi >= 0 {
 		m := f.ms[mi]
 		a.entity = m.Entity
-		a.mention = &Mention{m.Start, m.End, f.text[m.Start:m.End]}
+		a.mention = &Mention{Start: m.Start, End: m.End, Text: f.text[m.Start:m.End]}
 		a.method = MethodExplicit
 		return a
 	}
@@ -131,7 +133,7 @@ func (f *speakerFinder) addEntity(m *Mention) int {
 		}
 	}
 	f.ents = append(f.ents, Entity{
-		ID: entityID(len(f.ents)), Name: m.Text, Type: typ,
+		ID: names.EntityID(len(f.ents)), Name: m.Text, Type: typ,
 		Aliases: []string{m.Text}, Roles: []string{}, Mentions: []Mention{*m},
 	})
 	f.gender = append(f.gender, 0)
@@ -322,7 +324,7 @@ func isRoleWord(w string) bool {
 // which he said", "he" is Barzani, who sent, not Saddam, to whom.
 func (f *speakerFinder) preferSubject(k int, want byte) int {
 	m := f.ms[k]
-	i := tokenIndex(f.toks, m.Start) - 1
+	i := token.Index(f.toks, m.Start) - 1
 	for i >= 0 && (f.toks[i].Tag == "DT" || f.toks[i].Tag == "JJ" || f.toks[i].Tag == "JJR") {
 		i--
 	}
@@ -343,7 +345,7 @@ func (f *speakerFinder) preferSubject(k int, want byte) int {
 // isSubject reports whether mention m is followed by a verb, perhaps
 // after an adverb: the subject of its clause.
 func (f *speakerFinder) isSubject(m nameMention) bool {
-	i := tokenIndex(f.toks, m.End)
+	i := token.Index(f.toks, m.End)
 	for i < len(f.toks) && f.toks[i].Tag == "RB" {
 		i++
 	}

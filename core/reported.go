@@ -13,15 +13,6 @@ import (
 	"lede/internal/wordutil"
 )
 
-// Quote kinds: quotations (direct, partial) and reported speech
-// (indirect, mixed).
-const (
-	KindDirect   = quotes.Direct  // a quoted clause or sentence: "We will win," he said
-	KindPartial  = quotes.Partial // quoted words inside a sentence of the writer's, scare quotes and titles included
-	KindIndirect = "indirect"     // reported without quote marks: Lavrov said Russia would never accept it
-	KindMixed    = "mixed"        // reported, with quoted words inside: he called the plan "a disaster"
-)
-
 // reportedSpan is one reported content found by the attribution tagger,
 // with its cue and source parts (token indexes into f.toks; -1 when the
 // tagger found none).
@@ -56,7 +47,7 @@ func (f *speakerFinder) reportedSpeech(sents []sentenceTokens) []reportedSpan {
 			}
 			r := reportedSpan{start: base + p.Start, end: base + p.End, cueStart: -1, srcStart: -1}
 			f.trimContent(&r)
-			if r.start >= r.end || !hasLetter(f.text[f.toks[r.start].Start:f.toks[r.end-1].End]) || !f.pickCue(&r, parts, base) {
+			if r.start >= r.end || !wordutil.HasLetter(f.text[f.toks[r.start].Start:f.toks[r.end-1].End]) || !f.pickCue(&r, parts, base) {
 				continue
 			}
 			if !f.placeQuotes(&r) {
@@ -387,13 +378,13 @@ func (f *speakerFinder) wordsOutside(start, end int, q quotes.Quote) bool {
 	a, _ := f.tokenRange(start, end)
 	before := false
 	for k := a; k < qs; k++ {
-		if hasLetter(f.toks[k].Text) && !strings.EqualFold(f.toks[k].Text, "that") {
+		if wordutil.HasLetter(f.toks[k].Text) && !strings.EqualFold(f.toks[k].Text, "that") {
 			before = true
 		}
 	}
 	if before {
 		switch prev := f.toks[qs-1].Text; {
-		case hasLetter(prev):
+		case wordutil.HasLetter(prev):
 			return true
 		case prev == "," && qs >= 2 && strings.EqualFold(f.toks[qs-2].Text, "that"):
 			return true

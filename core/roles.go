@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"lede/internal/lexicon"
+	"lede/internal/token"
 	"lede/internal/tokenize"
 	"lede/internal/wordutil"
 )
@@ -25,7 +26,7 @@ func assignRoles(text string, sents []sentenceTokens, ms []nameMention) {
 // China", "President of Russia"), or after it between commas ("Wang, a
 // ministry spokesman,"); "" when there is none.
 func roleOf(text string, toks []tokenize.Token, m nameMention) string {
-	i := tokenIndex(toks, m.Start)
+	i := token.Index(toks, m.Start)
 	// Before the name: capitalized words, role words and the small words
 	// that join them, back to anything else.
 	j := i
@@ -52,7 +53,7 @@ done:
 		return role
 	}
 	// After the name: ", [a|the] ROLE ,"
-	k := tokenIndex(toks, m.End)
+	k := token.Index(toks, m.End)
 	if k < len(toks) && toks[k].Text == "," {
 		start := k + 1
 		if start < len(toks) && (toks[start].Tag == "DT" || toks[start].Tag == "PRP$") {

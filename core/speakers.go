@@ -14,17 +14,6 @@ import (
 	"lede/internal/wordutil"
 )
 
-// Attribution methods, most precise first: each names the kind of words
-// that named a quote's speaker.
-const (
-	MethodExplicit     = "explicit"     // a name next to a speech cue
-	MethodPronoun      = "pronoun"      // "he said": the most recent fitting person
-	MethodNominal      = "nominal"      // "the spokesman said": the entity whose role fits
-	MethodContinuation = "continuation" // no cue of its own: the speaker of the quote before
-	MethodContext      = "context"      // no cue and no quote before: the subject of the sentence before
-	MethodNone         = "none"         // nobody could be named
-)
-
 // speakerFinder holds what attribution needs of one text.
 type speakerFinder struct {
 	text   string
@@ -257,21 +246,12 @@ func (f *speakerFinder) regions(qi int) (bLo, bHi, aLo, aHi int) {
 
 func (f *speakerFinder) mentionOf(i int) Mention {
 	t := f.toks[i]
-	return Mention{t.Start, t.End, t.Text}
+	return Mention{Start: t.Start, End: t.End, Text: t.Text}
 }
 
 func (f *speakerFinder) spanMention(start, end int) *Mention {
 	s, e := f.toks[start].Start, f.toks[end-1].End
-	return &Mention{s, e, f.text[s:e]}
-}
-
-func hasLetter(s string) bool {
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return true
-		}
-	}
-	return false
+	return &Mention{Start: s, End: e, Text: f.text[s:e]}
 }
 
 func isDash(s string) bool {

@@ -2,13 +2,11 @@ package core
 
 import (
 	"slices"
-	"sort"
-	"unicode"
-	"unicode/utf8"
 
 	"lede/internal/nertag"
 	"lede/internal/postag"
 	"lede/internal/tokenize"
+	"lede/internal/wordutil"
 )
 
 // sentenceTokens are the tagged tokens of one sentence.
@@ -26,7 +24,7 @@ func tagSentence(text string, sent Span) []tokenize.Token {
 	// A "sentence" with no letter or digit (a run of brackets, dashes or
 	// quote marks) names nobody and says nothing: it gets no tokens,
 	// rather than one for every mark.
-	if !hasLetter(text[sent.Start:sent.End]) {
+	if !wordutil.HasLetter(text[sent.Start:sent.End]) {
 		return nil
 	}
 	toks := tokenize.Sentence(text, sent.Start, sent.End)
@@ -103,21 +101,6 @@ func (a *Analyzer) appendSentence(all []tokenize.Token, text string, s Span, nex
 	return all
 }
 
-// tokensIn returns the tokens of toks that lie inside [start, end).
-func tokensIn(toks []tokenize.Token, start, end int) []tokenize.Token {
-	i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= start })
-	j := i
-	for j < len(toks) && toks[j].End <= end {
-		j++
-	}
-	return toks[i:j]
-}
-
-// tokenIndex returns the index of the first token at or after offset.
-func tokenIndex(toks []tokenize.Token, offset int) int {
-	return sort.Search(len(toks), func(i int) bool { return toks[i].Start >= offset })
-}
-
 // pauseTokens is how many tokens the long stages handle between two
 // calls of Analyzer.Pause.
 const pauseTokens = 4096
@@ -126,47 +109,6 @@ const pauseTokens = 4096
 // of Analyzer.Pause, however few tokens they hold: each sentence costs
 // the tokenizer a few kilobytes.
 const pauseSentences = 512
-
-// maxTaggedSentence is the longest sentence the taggers see whole. News
-// sentences are a few hundred bytes; a longer "sentence" is a run of
-// brackets, quote marks or words without a full stop, which the taggers
-// read in pieces so that the memory of one tagging pass stays small.
-const maxTaggedSentence = 2000
-
-// taggedSpans returns the spans the taggers read: the sentences, each one
-// longer than maxTaggedSentence cut into pieces of about half that, at
-// white space where there is some.
-func taggedSpans(text string, sents []Span) []Span {
-	if !slices.ContainsFunc(sents, func(s Span) bool { return s.End-s.Start > maxTaggedSentence }) {
-		return sents
-	}
-	out := make([]Span, 0, len(sents)+8)
-	for _, s := range sents {
-		if s.End-s.Start <= maxTaggedSentence {
-			out = append(out, s)
-			continue
-		}
-		for start := s.Start; start < s.End; {
-			end := min(start+maxTaggedSentence/2, s.End)
-			if end < s.End {
-				// Back to white space, if there is some in the last half.
-				cut := end
-				for cut > start+maxTaggedSentence/4 && !unicode.IsSpace(rune(text[cut-1])) {
-					cut--
-				}
-				if unicode.IsSpace(rune(text[cut-1])) {
-					end = cut
-				}
-				for end < s.End && !utf8.RuneStart(text[end]) {
-					end++
-				}
-			}
-			out = append(out, Span{Start: start, End: end})
-			start = end
-		}
-	}
-	return out
-}
 
 // tokenEstimate is about how many tokens the tokenizer makes of spans of
 // text, erring high on prose: a token for each run of letters and digits

@@ -11,7 +11,7 @@ import (
 // on news, and counts nothing for spans without a letter.
 func TestTokenEstimate(t *testing.T) {
 	for _, text := range []string{readSeed(t), "Mr. O'Neil didn't say \"no,\" he said on Tuesday.", strings.Repeat("(", 100), "a\nb"} {
-		spans := taggedSpans(text, segment.Sentences(text))
+		spans := segment.Pieces(text, segment.Sentences(text))
 		got := 0
 		for _, s := range spans {
 			got += len(tagSentence(text, s))

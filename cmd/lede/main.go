@@ -22,6 +22,8 @@ import (
 	"unicode/utf8"
 
 	"lede/core"
+	"lede/core/memory"
+	"lede/core/result"
 )
 
 const usage = `Usage:
@@ -59,10 +61,10 @@ func main() {
 }
 
 // limitMemory sets the runtime's soft memory limit to what texts analysed
-// at once need (core.MemoryLimit each), unless GOMEMLIMIT sets one.
+// at once need (memory.Limit each), unless GOMEMLIMIT sets one.
 func limitMemory(atOnce int) {
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(int64(atOnce) * core.MemoryLimit)
+		debug.SetMemoryLimit(int64(atOnce) * memory.Limit)
 	}
 }
 
@@ -138,7 +140,7 @@ func runOne(in io.Reader, name string, out io.Writer, stderr io.Writer, compact 
 	// One entity or quote at a time: the JSON of a large result is as
 	// big as the result again.
 	bw := bufio.NewWriterSize(out, 1<<16)
-	err = core.WriteJSON(bw, &res, !compact, false)
+	err = result.WriteJSON(bw, &res, !compact, false)
 	if err == nil {
 		err = bw.Flush()
 	}

@@ -40,3 +40,13 @@ var Months = map[string]bool{
 	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
 	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
 }
+
+// StateAbbreviations are the US states as AP style abbreviates them.
+var StateAbbreviations = map[string]bool{
+	"Ala": true, "Ariz": true, "Ark": true, "Calif": true, "Colo": true, "Conn": true, "Del": true,
+	"Fla": true, "Ga": true, "Ill": true, "Ind": true, "Kan": true, "Ky": true, "La": true, "Md": true,
+	"Mass": true, "Mich": true, "Minn": true, "Miss": true, "Mo": true, "Mont": true, "Neb": true,
+	"Nev": true, "Okla": true, "Ore": true, "Pa": true, "Tenn": true, "Vt": true, "Va": true,
+	"Wash": true, "Wis": true, "Wyo": true, "N.C": true, "S.C": true, "N.Y": true, "N.J": true,
+	"N.H": true, "N.M": true, "N.D": true, "S.D": true, "R.I": true, "W.Va": true, "D.C": true,
+}

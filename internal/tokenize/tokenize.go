@@ -9,15 +9,12 @@ import (
 	"unicode/utf8"
 
 	"github.com/jdkato/prose/v2"
+
+	"lede/internal/token"
 )
 
-// Token is one word or punctuation mark of a sentence.
-type Token struct {
-	Start, End int    // byte offsets into the source, end exclusive
-	Text       string // source[Start:End], not prose's rewritten form
-	Tag        string // Penn Treebank part of speech, set by package postag
-	Entity     string // entity type set by package nertag (see package vocab), "" outside names
-}
+// Token is one word or punctuation mark of a sentence (see package token).
+type Token = token.Token
 
 // Sentence tokenizes the sentence text[start:end] and returns
 // its tokens with offsets into text. Tags and entity types are left empty.

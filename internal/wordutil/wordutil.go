@@ -38,3 +38,14 @@ func IsQuoteMark(s string) bool {
 	}
 	return false
 }
+
+// HasLetter reports whether s holds a letter or a digit: a "sentence"
+// without one names nobody and says nothing.
+func HasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}

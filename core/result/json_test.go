@@ -1,11 +1,15 @@
-package core
+package result_test
 
 import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"os"
 	"strings"
 	"testing"
+
+	"lede/core"
+	"lede/core/result"
 )
 
 // TestWriteJSONMatchesEncoder checks that WriteJSON writes the bytes
@@ -15,13 +19,13 @@ func TestWriteJSONMatchesEncoder(t *testing.T) {
 	texts := []string{
 		"",
 		"   \n\n",
-		readSeed(t),
+		seed(t),
 		`"Tom & Jerry <3," said Ann O'Neil of AT&T.` + "\n\nShe left.",
 		strings.Repeat(`"a" `, 200),
 	}
-	results := []Result{{}, {Offsets: "utf8", Entities: []Entity{}, Quotes: []Quote{}}}
+	results := []result.Result{{}, {Offsets: "utf8", Entities: []result.Entity{}, Quotes: []result.Quote{}}}
 	for _, text := range texts {
-		res, err := Analyze(text)
+		res, err := core.Analyze(text)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -39,7 +43,7 @@ func TestWriteJSONMatchesEncoder(t *testing.T) {
 				if err := enc.Encode(res); err != nil {
 					t.Fatal(err)
 				}
-				if err := WriteJSON(&got, &res, indent, escapeHTML); err != nil {
+				if err := result.WriteJSON(&got, &res, indent, escapeHTML); err != nil {
 					t.Fatal(err)
 				}
 				if !bytes.Equal(got.Bytes(), want.Bytes()) {
@@ -62,10 +66,20 @@ func (w *failingWriter) Write(p []byte) (int, error) {
 }
 
 func TestWriteJSONReportsWriteErrors(t *testing.T) {
-	res, _ := Analyze(readSeed(t))
+	res, _ := core.Analyze(seed(t))
 	for _, n := range []int{0, 1, 100, 5000} {
-		if err := WriteJSON(&failingWriter{n}, &res, true, false); err == nil || err.Error() != "disk full" {
+		if err := result.WriteJSON(&failingWriter{n}, &res, true, false); err == nil || err.Error() != "disk full" {
 			t.Errorf("after %d bytes: error %v, want disk full", n, err)
 		}
 	}
+}
+
+// seed is the seed article that core's tests read.
+func seed(t testing.TB) string {
+	t.Helper()
+	b, err := os.ReadFile("../testdata/seed-article.txt")
+	if err != nil {
+		t.Fatalf("the seed article: %v", err)
+	}
+	return string(b)
 }

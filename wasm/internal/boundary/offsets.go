@@ -1,9 +1,15 @@
-package main
+// Package boundary is what both of the browser's analyzers (wasm, the
+// full one, and wasm/firstlook) do at the JavaScript boundary: convert a
+// result's offsets to UTF-16 once, turn every error or panic into a
+// returned error, hand the JSON to JavaScript a megabyte at a time, and
+// let the collector work at the analysis's pauses. It never touches the
+// DOM, and imports no analyzer, so the first look stays small.
+package boundary
 
 import (
 	"unicode/utf8"
 
-	"lede/core"
+	"lede/core/result"
 )
 
 // utf16Index converts UTF-8 byte offsets of one text into UTF-16 code-unit
@@ -59,14 +65,14 @@ func (ix *utf16Index) convert(off int) int {
 	return units
 }
 
-// toUTF16 rewrites every offset of res, computed on text, as a UTF-16
+// ToUTF16 rewrites every offset of res, computed on text, as a UTF-16
 // offset, once, and marks the result so.
-func toUTF16(text string, res *core.Result) {
+func ToUTF16(text string, res *result.Result) {
 	ix := newUTF16Index(text)
 	conv := func(start, end *int) {
 		*start, *end = ix.convert(*start), ix.convert(*end)
 	}
-	mention := func(m *core.Mention) {
+	mention := func(m *result.Mention) {
 		if m != nil {
 			conv(&m.Start, &m.End)
 		}

@@ -1,4 +1,9 @@
-package core
+// Package wordlists corrects and adds to the entity tagger's Candidate
+// names with Lede's word lists (package lexicon): events, place words,
+// known organizations, compounds of places. It is part of entity
+// chunking, and all of the first look's name finding: it needs tokens
+// but no model.
+package wordlists
 
 import (
 	"slices"
@@ -6,20 +11,28 @@ import (
 	"unicode"
 
 	"lede/internal/lexicon"
-	"lede/internal/tokenize"
+	"lede/internal/token"
 	"lede/internal/vocab"
 	"lede/internal/wordutil"
 )
 
-// applyWordLists corrects candidates with the word lists: events are not
+// Candidate is a span that may name an entity, with its type (see
+// package vocab): what the tagger and the word lists propose for one
+// sentence, before cleanup.
+type Candidate struct {
+	Start, End int
+	Type       string
+}
+
+// Apply corrects candidates with the word lists: events are not
 // places ("Beijing Winter Olympic Games"), a place word ends a place
 // ("Anhui Province"), known organizations are organizations ("Xinhua",
 // "NATO", "AP"), and a compound of places names each ("China-Russia").
 // MISC candidates stay, so that their words are not taken for names
 // later; the pipeline drops them after cleanup.
-func applyWordLists(text string, toks []tokenize.Token, ms []candidate) []candidate {
-	var out []candidate
-	covered := func(start, end int) int { // index in out of a candidate overlapping [start, end)
+func Apply(text string, toks []token.Token, ms []Candidate) []Candidate {
+	var out []Candidate
+	covered := func(start, end int) int { // index in out of a Candidate overlapping [start, end)
 		for k := len(out) - 1; k >= 0 && out[k].End > start-200; k-- {
 			if out[k].Start < end && start < out[k].End {
 				return k
@@ -34,7 +47,7 @@ func applyWordLists(text string, toks []tokenize.Token, ms []candidate) []candid
 		if mi < len(ms) && ms[mi].Start == t.Start {
 			m := extendByWordLists(text, toks, ms[mi])
 			mi++
-			if parts := compoundPlaces(text, m.Start, m.End); parts != nil && tokenIndex(toks, m.End)-i == 1 {
+			if parts := compoundPlaces(text, m.Start, m.End); parts != nil && token.Index(toks, m.End)-i == 1 {
 				out = append(out, parts...)
 			} else {
 				out = append(out, m)
@@ -50,7 +63,7 @@ func applyWordLists(text string, toks []tokenize.Token, ms []candidate) []candid
 		}
 		// Known organizations and compounds the tagger missed.
 		if n := knownOrgAt(toks, i); n > 0 && covered(t.Start, toks[i+n-1].End) < 0 {
-			out = append(out, candidate{Start: t.Start, End: toks[i+n-1].End, Type: Org})
+			out = append(out, Candidate{Start: t.Start, End: toks[i+n-1].End, Type: vocab.Org})
 			i += n - 1
 			continue
 		}
@@ -66,8 +79,8 @@ func applyWordLists(text string, toks []tokenize.Token, ms []candidate) []candid
 // a place word a place, an organization word after a nationality an
 // organization ("Chinese Foreign Ministry"), and a known organization's
 // name an organization.
-func extendByWordLists(text string, toks []tokenize.Token, m candidate) candidate {
-	j := tokenIndex(toks, m.End) // the first token after m
+func extendByWordLists(text string, toks []token.Token, m Candidate) Candidate {
+	j := token.Index(toks, m.End) // the first token after m
 	// A capitalized run after it that ends in an event word makes
 	// the whole an event; one that is a place word, a place.
 	k := j
@@ -80,25 +93,25 @@ func extendByWordLists(text string, toks []tokenize.Token, m candidate) candidat
 	}
 	// A nationality and then capitalized words that end in an
 	// organization word: "Chinese Foreign Ministry".
-	if m.Type == NORP {
+	if m.Type == vocab.NORP {
 		for k := j; k < len(toks) && k-j < 3 && unicode.IsUpper(wordutil.FirstRune(toks[k].Text)) && wordutil.OnlySpaces(text[toks[k-1].End:toks[k].Start]); k++ {
 			if lexicon.IsOrgWord(toks[k].Text) {
-				m.End, m.Type = toks[k].End, Org
+				m.End, m.Type = toks[k].End, vocab.Org
 				break
 			}
 		}
 	}
-	j = tokenIndex(toks, m.End) // the first token after m, which may have grown
+	j = token.Index(toks, m.End) // the first token after m, which may have grown
 	if m.Type != vocab.Misc && j < len(toks) && lexicon.PlaceWord[toks[j].Text] && wordutil.OnlySpaces(text[m.End:toks[j].Start]) {
-		m.End, m.Type = toks[j].End, Place
+		m.End, m.Type = toks[j].End, vocab.Place
 	}
 	if last := lastWord(text[m.Start:m.End]); lexicon.PlaceWord[last] && m.Type != vocab.Misc {
-		m.Type = Place
+		m.Type = vocab.Place
 	} else if lexicon.EventWord[last] {
 		m.Type = vocab.Misc
 	}
-	if isKnownOrg(text[m.Start:m.End]) {
-		m.Type = Org
+	if IsKnownOrg(text[m.Start:m.End]) {
+		m.Type = vocab.Org
 	}
 	return m
 }
@@ -107,17 +120,17 @@ func extendByWordLists(text string, toks []tokenize.Token, m candidate) candidat
 // nationality before an organization or a place, "People's" before one,
 // and the capitalized word before an organization that the tagger
 // started at "of".
-func joinNameParts(text string, toks []tokenize.Token, out []candidate) []candidate {
+func joinNameParts(text string, toks []token.Token, out []Candidate) []Candidate {
 	kept := out[:0]
 	for _, m := range out {
 		// A nationality before an organization is part of its name
 		// ("Chinese Foreign Ministry"), and before a place too ("British
 		// Columbia").
-		if n := len(kept); n > 0 && (m.Type == Org || m.Type == Place) && kept[n-1].Type == NORP && wordutil.OnlySpaces(text[kept[n-1].End:m.Start]) {
+		if n := len(kept); n > 0 && (m.Type == vocab.Org || m.Type == vocab.Place) && kept[n-1].Type == vocab.NORP && wordutil.OnlySpaces(text[kept[n-1].End:m.Start]) {
 			kept[n-1].End, kept[n-1].Type = m.End, m.Type
 			// and an organization's name may hold it: "Congressional
 			// Black Caucus".
-			if n > 1 && m.Type == Org && kept[n-2].Type == Org && wordutil.OnlySpaces(text[kept[n-2].End:kept[n-1].Start]) {
+			if n > 1 && m.Type == vocab.Org && kept[n-2].Type == vocab.Org && wordutil.OnlySpaces(text[kept[n-2].End:kept[n-1].Start]) {
 				kept[n-2].End = m.End
 				kept = kept[:n-1]
 			}
@@ -125,7 +138,7 @@ func joinNameParts(text string, toks []tokenize.Token, out []candidate) []candid
 		}
 		// "Democratic People's Republic of Korea", "People's Daily": a
 		// name goes on across the possessive of "People".
-		if n := len(kept); n > 0 && (m.Type == Org || m.Type == Place) && strings.HasSuffix(text[kept[n-1].Start:kept[n-1].End], "People") {
+		if n := len(kept); n > 0 && (m.Type == vocab.Org || m.Type == vocab.Place) && strings.HasSuffix(text[kept[n-1].Start:kept[n-1].End], "People") {
 			if gap := text[kept[n-1].End:m.Start]; gap == "'s " || gap == "’s " {
 				kept[n-1].End, kept[n-1].Type = m.End, m.Type
 				continue
@@ -133,10 +146,10 @@ func joinNameParts(text string, toks []tokenize.Token, out []candidate) []candid
 		}
 		// "Ministry of Environment": the tagger may start the name at
 		// "of"; the capitalized word before belongs to it.
-		if w := text[m.Start:min(m.End, m.Start+3)]; (w == "of " || w == "for") && m.Type == Org {
-			if k := tokenIndex(toks, m.Start) - 1; k >= 0 && unicode.IsUpper(wordutil.FirstRune(toks[k].Text)) && wordutil.OnlySpaces(text[toks[k].End:m.Start]) {
+		if w := text[m.Start:min(m.End, m.Start+3)]; (w == "of " || w == "for") && m.Type == vocab.Org {
+			if k := token.Index(toks, m.Start) - 1; k >= 0 && unicode.IsUpper(wordutil.FirstRune(toks[k].Text)) && wordutil.OnlySpaces(text[toks[k].End:m.Start]) {
 				if n := len(kept); n > 0 && kept[n-1].End == toks[k].End {
-					kept = kept[:n-1] // the word was a candidate of its own
+					kept = kept[:n-1] // the word was a Candidate of its own
 				}
 				m.Start = toks[k].Start
 			}
@@ -148,7 +161,7 @@ func joinNameParts(text string, toks []tokenize.Token, out []candidate) []candid
 
 // knownOrgAt returns how many tokens from toks[i] spell a known
 // organization's name, or 0.
-func knownOrgAt(toks []tokenize.Token, i int) int {
+func knownOrgAt(toks []token.Token, i int) int {
 	best := 0
 	for _, words := range lexicon.Orgs[toks[i].Text] {
 		if i+len(words) > len(toks) || len(words) <= best {
@@ -165,8 +178,8 @@ func knownOrgAt(toks []tokenize.Token, i int) int {
 	return best
 }
 
-// isKnownOrg reports whether name is in the list of organizations.
-func isKnownOrg(name string) bool {
+// IsKnownOrg reports whether name is in the list of organizations.
+func IsKnownOrg(name string) bool {
 	words := strings.Fields(name)
 	if len(words) == 0 {
 		return false
@@ -182,7 +195,7 @@ func isKnownOrg(name string) bool {
 // compoundPlaces splits a hyphenated compound of countries or
 // nationalities ("China-Russia", "Russia-Ukraine") into one mention per
 // part; nil when it is not one.
-func compoundPlaces(text string, start, end int) []candidate {
+func compoundPlaces(text string, start, end int) []Candidate {
 	word := text[start:end]
 	if !strings.Contains(word, "-") || lexicon.Country[word] != "" {
 		return nil
@@ -192,14 +205,14 @@ func compoundPlaces(text string, start, end int) []candidate {
 	if last := parts[len(parts)-1]; len(parts) == 2 && lexicon.Demonym[parts[0]] != "" && (last == "American" || last == "Americans") {
 		return nil
 	}
-	var out []candidate
+	var out []Candidate
 	pos := start
 	for _, part := range parts {
 		switch {
 		case lexicon.Country[part] != "":
-			out = append(out, candidate{pos, pos + len(part), Place})
+			out = append(out, Candidate{pos, pos + len(part), vocab.Place})
 		case lexicon.Demonym[part] != "":
-			out = append(out, candidate{pos, pos + len(part), NORP})
+			out = append(out, Candidate{pos, pos + len(part), vocab.NORP})
 		default:
 			return nil
 		}

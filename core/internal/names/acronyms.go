@@ -1,10 +1,11 @@
-package core
+package names
 
 import (
 	"slices"
 	"strings"
 	"unicode"
 
+	"lede/internal/vocab"
 	"lede/internal/wordutil"
 )
 
@@ -14,10 +15,10 @@ import (
 // words such as "of" may be left out), and those it uses for one
 // organization's name without defining them. It maps each to that
 // mention.
-func definedAcronyms(text string, ms []nameMention) map[string]nameMention {
-	out := map[string]nameMention{}
+func definedAcronyms(text string, ms []Mention) map[string]Mention {
+	out := map[string]Mention{}
 	for _, m := range ms {
-		if len(m.Words) < 2 || m.Type == Person {
+		if len(m.Words) < 2 || m.Type == vocab.Person {
 			continue
 		}
 		rest := text[m.End:]
@@ -42,12 +43,12 @@ func definedAcronyms(text string, ms []nameMention) map[string]nameMention {
 // one organization's name in it, and of one only: "CFPB" after "the
 // Consumer Financial Protection Bureau". With two such names the acronym
 // stays its own.
-func initialedAcronyms(text string, ms []nameMention, defined map[string]nameMention) {
+func initialedAcronyms(text string, ms []Mention, defined map[string]Mention) {
 	// The names each acronym may spell, found once for all: a text with
 	// many acronyms must not compare each with every name.
 	spelt := map[string][]int{} // acronym → indexes in ms of the distinct names it spells
 	for i, m := range ms {
-		if m.Type != Org || len(m.Words) < 2 {
+		if m.Type != vocab.Org || len(m.Words) < 2 {
 			continue
 		}
 		for _, acr := range initialsOf(m.Words) {
@@ -58,7 +59,7 @@ func initialedAcronyms(text string, ms []nameMention, defined map[string]nameMen
 	}
 	for _, a := range ms {
 		acr := text[a.Start:a.End]
-		if _, ok := defined[acr]; ok || a.Type == Person || len(a.Words) != 1 || len(acr) < 3 || strings.ToUpper(acr) != acr {
+		if _, ok := defined[acr]; ok || a.Type == vocab.Person || len(a.Words) != 1 || len(acr) < 3 || strings.ToUpper(acr) != acr {
 			continue
 		}
 		if names := spelt[acr]; len(names) == 1 {

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf16"
-	"unicode/utf8"
 
 	"lede/core"
 )
@@ -14,31 +13,6 @@ import (
 func utf16Slice(text string, start, end int) string {
 	u := utf16.Encode([]rune(text))
 	return string(utf16.Decode(u[start:end]))
-}
-
-func TestUTF16IndexAgreesWithNaiveCount(t *testing.T) {
-	texts := []string{
-		"",
-		"plain ascii",
-		"Zürich – 😀 👩‍👩‍👧 Genève",
-		strings.Repeat("é😀a", 100),
-		"قال لافروف 🇷🇺",
-	}
-	for _, text := range texts {
-		ix := newUTF16Index(text)
-		units := 0
-		for i := 0; i <= len(text); {
-			if got := ix.convert(i); got != units {
-				t.Fatalf("%q: convert(%d) = %d, want %d", text, i, got, units)
-			}
-			if i == len(text) {
-				break
-			}
-			r, n := utf8.DecodeRuneInString(text[i:])
-			units += utf16Len(r)
-			i += n
-		}
-	}
 }
 
 func TestAnalyzeJSONOffsetsAreUTF16(t *testing.T) {
@@ -93,29 +67,6 @@ func TestAnalyzeJSONErrors(t *testing.T) {
 	if _, err := analyzeJSON(strings.Repeat("x", core.MaxInputBytes+1)); err == nil {
 		t.Error("huge text: no error")
 	}
-}
-
-// FuzzUTF16Index checks the index against a plain count at every rune
-// boundary.
-func FuzzUTF16Index(f *testing.F) {
-	f.Add("Zürich – 😀 👩‍👩‍👧")
-	f.Add(strings.Repeat("é😀", 70))
-	f.Fuzz(func(t *testing.T, text string) {
-		if !utf8.ValidString(text) {
-			return // core refuses such text before the boundary sees it
-		}
-		ix := newUTF16Index(text)
-		units := 0
-		for i, r := range text {
-			if got := ix.convert(i); got != units {
-				t.Fatalf("convert(%d) = %d, want %d", i, got, units)
-			}
-			units += utf16Len(r)
-		}
-		if got := ix.convert(len(text)); got != units {
-			t.Fatalf("convert(end) = %d, want %d", got, units)
-		}
-	})
 }
 
 // A panic in core becomes an error, and the next call works.

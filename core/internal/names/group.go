@@ -1,4 +1,4 @@
-package core
+package names
 
 import (
 	"slices"
@@ -6,12 +6,14 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"lede/core/result"
 	"lede/internal/lexicon"
+	"lede/internal/vocab"
 )
 
-// groupMentions assigns each mention an entity and builds the entities,
+// Group assigns each mention an entity and builds the entities,
 // numbered by first mention.
-func groupMentions(text string, ms []nameMention, pause func()) []Entity {
+func Group(text string, ms []Mention, pause func()) []result.Entity {
 	if pause == nil {
 		pause = func() {}
 	}
@@ -74,12 +76,12 @@ func (g *grouper) candidates(idx map[string][]int, key string) []int {
 // fullNames is the first pass: it groups the full names of people (two
 // words or more), and everything that is not a person, by name. Partial
 // names of people are left with Entity -1.
-func (g *grouper) fullNames(ms []nameMention) {
+func (g *grouper) fullNames(ms []Mention) {
 	acronyms := definedAcronyms(g.text, ms)
 	for i := range ms {
 		m := &ms[i]
 		m.Entity = -1
-		if m.Type == Person {
+		if m.Type == vocab.Person {
 			if len(m.Words) < 2 {
 				continue
 			}
@@ -101,7 +103,7 @@ func (g *grouper) fullNames(ms []nameMention) {
 				name = g.text[long.Start:long.End]
 			}
 			key := m.Type + "\x00" + normName(name)
-			if c := lexicon.Country[name]; c != "" && m.Type == Place {
+			if c := lexicon.Country[name]; c != "" && m.Type == vocab.Place {
 				key = m.Type + "\x00" + normName(c)
 			}
 			if gi, ok := g.byName[key]; ok {
@@ -113,7 +115,7 @@ func (g *grouper) fullNames(ms []nameMention) {
 		if m.Entity < 0 {
 			m.Entity = len(g.groups)
 			g.groups = append(g.groups, &group{typ: m.Type, words: m.Words, last: -1})
-			if m.Type == Person {
+			if m.Type == vocab.Person {
 				g.persons = append(g.persons, m.Entity)
 				g.index(m.Entity, m.Words)
 			}
@@ -124,7 +126,7 @@ func (g *grouper) fullNames(ms []nameMention) {
 // partialNames is the second pass: a partial name joins the person of
 // that name mentioned most recently, or failing that the first one
 // mentioned after it; a name that matches nobody is a person of its own.
-func (g *grouper) partialNames(ms []nameMention) {
+func (g *grouper) partialNames(ms []Mention) {
 	for i := range ms {
 		m := &ms[i]
 		if m.Entity >= 0 {
@@ -146,13 +148,13 @@ func (g *grouper) partialNames(ms []nameMention) {
 			}
 		}
 		if best < 0 {
-			key := Person + "\x00" + normName(g.text[m.Start:m.End])
+			key := vocab.Person + "\x00" + normName(g.text[m.Start:m.End])
 			if gi, ok := g.byName[key]; ok {
 				best = gi
 			} else {
 				best = len(g.groups)
 				g.byName[key] = best
-				g.groups = append(g.groups, &group{typ: Person, words: m.Words, last: -1})
+				g.groups = append(g.groups, &group{typ: vocab.Person, words: m.Words, last: -1})
 			}
 		}
 		m.Entity = best
@@ -166,11 +168,11 @@ func (g *grouper) partialNames(ms []nameMention) {
 // Sachs", "Wells" to "Wells Fargo". With two such
 // names it joins neither; a name whose words mark a body ("Senate",
 // "Intelligence Committee") is a body of its own.
-func (g *grouper) shortOrgNames(ms []nameMention) {
+func (g *grouper) shortOrgNames(ms []Mention) {
 	longer := map[string][]int{} // lower-case first word → groups of longer organization names
 	for i := range ms {
 		m := ms[i]
-		if m.Type != Org || len(m.Words) != 2 || lexicon.IsOrgWord(m.Words[1]) || lexicon.IsOrgWord(m.Words[0]) {
+		if m.Type != vocab.Org || len(m.Words) != 2 || lexicon.IsOrgWord(m.Words[1]) || lexicon.IsOrgWord(m.Words[0]) {
 			continue
 		}
 		w := strings.ToLower(m.Words[0])
@@ -182,12 +184,12 @@ func (g *grouper) shortOrgNames(ms []nameMention) {
 		m := &ms[i]
 		// A one-word "person" the text never names in full is the
 		// company's name too: "Wells" beside "Wells Fargo".
-		lone := m.Type == Person && len(g.groups[m.Entity].words) == 1
-		if m.Type != Org && !lone || len(m.Words) != 1 {
+		lone := m.Type == vocab.Person && len(g.groups[m.Entity].words) == 1
+		if m.Type != vocab.Org && !lone || len(m.Words) != 1 {
 			continue
 		}
 		if c := longer[strings.ToLower(m.Words[0])]; len(c) == 1 && c[0] != m.Entity {
-			m.Entity, m.Type = c[0], Org
+			m.Entity, m.Type = c[0], vocab.Org
 		}
 	}
 }
@@ -195,7 +197,7 @@ func (g *grouper) shortOrgNames(ms []nameMention) {
 // orgSuffixes joins an organization whose name ends another's longer
 // name to it, when only one does: "Intelligence Committee" to "House
 // Intelligence Committee", "Security Council" to "U.N. Security Council".
-func (g *grouper) orgSuffixes(ms []nameMention) {
+func (g *grouper) orgSuffixes(ms []Mention) {
 	type named struct {
 		words []string
 		group int
@@ -204,7 +206,7 @@ func (g *grouper) orgSuffixes(ms []nameMention) {
 	// many names compares each only with those that may end it.
 	byLast := map[string][]named{}
 	for _, m := range ms {
-		if m.Type != Org || len(m.Words) < 2 {
+		if m.Type != vocab.Org || len(m.Words) < 2 {
 			continue
 		}
 		last := m.Words[len(m.Words)-1]
@@ -214,7 +216,7 @@ func (g *grouper) orgSuffixes(ms []nameMention) {
 	}
 	for i := range ms {
 		m := &ms[i]
-		if m.Type != Org || len(m.Words) < 2 {
+		if m.Type != vocab.Org || len(m.Words) < 2 {
 			continue
 		}
 		into := -1
@@ -237,7 +239,7 @@ func (g *grouper) orgSuffixes(ms []nameMention) {
 // mention, and points each mention at its entity's index. An entity's
 // name is its fullest mention, listed first among its aliases, the other
 // forms following in order of appearance.
-func numberEntities(text string, ms []nameMention, groups []*group) []Entity {
+func numberEntities(text string, ms []Mention, groups []*group) []result.Entity {
 	order := make([]int, len(groups))
 	for i := range order {
 		order[i] = -1
@@ -248,18 +250,18 @@ func numberEntities(text string, ms []nameMention, groups []*group) []Entity {
 	for i := range ms {
 		counts[ms[i].Entity]++
 	}
-	var ents []Entity
+	var ents []result.Entity
 	for i := range ms {
 		gi := ms[i].Entity
 		if order[gi] < 0 {
 			order[gi] = len(ents)
-			ents = append(ents, Entity{ID: entityID(len(ents)), Type: groups[gi].typ, Aliases: []string{}, Roles: []string{},
-				Mentions: make([]Mention, 0, counts[gi])})
+			ents = append(ents, result.Entity{ID: EntityID(len(ents)), Type: groups[gi].typ, Aliases: []string{}, Roles: []string{},
+				Mentions: make([]result.Mention, 0, counts[gi])})
 		}
 		ms[i].Entity = order[gi]
 		e := &ents[order[gi]]
 		mt := text[ms[i].Start:ms[i].End]
-		e.Mentions = append(e.Mentions, Mention{ms[i].Start, ms[i].End, mt})
+		e.Mentions = append(e.Mentions, result.Mention{Start: ms[i].Start, End: ms[i].End, Text: mt})
 		if !slices.Contains(e.Aliases, mt) {
 			e.Aliases = append(e.Aliases, mt)
 		}
@@ -280,6 +282,6 @@ func numberEntities(text string, ms []nameMention, groups []*group) []Entity {
 	return ents
 }
 
-func entityID(i int) string {
+func EntityID(i int) string {
 	return "e" + strconv.Itoa(i+1)
 }

@@ -1,0 +1,38 @@
+package boundary
+
+import (
+	"fmt"
+	"io"
+	"runtime/debug"
+
+	"lede/core/result"
+)
+
+// An Analysis is one of the analyzers' entry points: core's Analyze or
+// QuickAnalyze, or firstlook's.
+type Analysis func(text string) (result.Result, error)
+
+// WriteResult analyses text with fn, converts the offsets to UTF-16 and
+// writes the result as JSON to w, a piece at a time (see
+// result.WriteJSON); on an error, what it wrote is not a result. A panic
+// in fn becomes an error, because a Go panic would end the wasm program
+// and every later call with it. pause, if not nil, is called before the
+// encoding, which makes garbage of its own.
+func WriteResult(w io.Writer, text string, fn Analysis, pause func()) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("internal error in the analyzer: %v", p)
+			// Keep the stack where a developer can see it, in the console.
+			println(string(debug.Stack()))
+		}
+	}()
+	res, err := fn(text)
+	if err != nil {
+		return err
+	}
+	ToUTF16(text, &res)
+	if pause != nil {
+		pause()
+	}
+	return result.WriteJSON(w, &res, false, true)
+}
