@@ -7,7 +7,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -114,7 +116,7 @@ func offlineVisit(t *testing.T, dir string, ok func(name string) bool) {
 		"analyzer.js", "clipboard.js", "dom.js", "downloads.js", "exports.js", "headline.js", "highlights.js",
 		"html_to_text.js", "intake.js", "keyboard.js", "labels.js", "limits.js", "main.js", "offline.js",
 		"panels.js", "render.js", "run.js", "state.js", "status.js", "text.js", "tooltips.js", "view.js",
-		"worker.js", "wasm_exec.js", "main.wasm", "sample.txt"}
+		"worker.js", "wasm_exec.js", "firstlook.wasm", "main.wasm", "sample.txt"}
 	kinds := map[string]int{}
 	for i, path := range got.Cached {
 		name := strings.TrimPrefix(path, "/lede/")
@@ -152,4 +154,81 @@ func offlineVisit(t *testing.T, dir string, ok func(name string) bool) {
 	p.run("loading the sample offline", chromedp.Click("#sample", chromedp.ByQuery))
 	p.poll("waiting for the sample's analysis", `document.querySelector('#reading-stats').textContent.startsWith('Sample article')`)
 	t.Logf("%d requests reached the server while offline, and were refused", refused.Load())
+}
+
+// TestSecondVisit opens the page as make dist writes it twice: the second
+// visit downloads none of the page's files again (their hashed names are
+// cached as immutable, and the service worker serves them), only asks for
+// the page itself, which may have changed, and analyses as well.
+func TestSecondVisit(t *testing.T) {
+	if setupErr != nil {
+		t.Fatal(setupErr)
+	}
+	dir := t.TempDir()
+	build := exec.Command("go", "run", "./cmd/dist", "-src", siteDir, "-o", dir, "-brotli", "1")
+	build.Dir = ".."
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("make dist: %v\n%s", err, out)
+	}
+	var mu sync.Mutex
+	var served []string // paths the server answered with a body
+	files := http.StripPrefix("/lede", site.Handler(dir))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rec := &statusRecorder{ResponseWriter: w}
+		files.ServeHTTP(rec, r)
+		if rec.status == http.StatusOK {
+			mu.Lock()
+			served = append(served, r.URL.Path)
+			mu.Unlock()
+		}
+	}))
+	t.Cleanup(srv.Close)
+	taken := func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		out := served
+		served = nil
+		return out
+	}
+
+	p := openURL(t, srv.URL+"/lede/")
+	p.waitReady()
+	p.eval("waiting for the service worker", `navigator.serviceWorker.ready.then((r) => r.active.scriptURL)`, new(string))
+	first := taken()
+	if !slices.ContainsFunc(first, func(s string) bool { return strings.HasSuffix(s, ".wasm") }) {
+		t.Fatalf("the first visit downloaded no analyzer: %q", first)
+	}
+
+	p.run("visiting again", chromedp.Navigate(srv.URL+"/lede/"))
+	p.waitReady()
+	p.paste(seedText(t))
+	p.analyze()
+	if persons := p.marks("PERSON"); !contains(persons, "Sergey Lavrov") {
+		t.Errorf("second visit: no PERSON mark \"Sergey Lavrov\"; PERSON marks: %q", persons)
+	}
+	for _, path := range taken() {
+		// The page itself is asked for (it may be new) and so may the
+		// service worker's script (the browser checks it for updates).
+		if path != "/lede/" && path != "/lede/index.html" && path != "/lede/sw.js" {
+			t.Errorf("the second visit downloaded %s again", path)
+		}
+	}
+}
+
+// statusRecorder remembers the status a handler wrote.
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (r *statusRecorder) WriteHeader(code int) {
+	r.status = code
+	r.ResponseWriter.WriteHeader(code)
+}
+
+func (r *statusRecorder) Write(b []byte) (int, error) {
+	if r.status == 0 {
+		r.status = http.StatusOK
+	}
+	return r.ResponseWriter.Write(b)
 }

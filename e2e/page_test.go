@@ -69,11 +69,13 @@ func run(m *testing.M) int {
 // files, the analyzer compiled for js/wasm and Go's wasm_exec.js. It
 // builds from source so the test never runs a stale main.wasm.
 func buildSite(dir string) error {
-	build := exec.Command("go", "build", "-ldflags=-s -w", "-o", filepath.Join(dir, "main.wasm"), "lede/wasm")
-	build.Dir = ".."
-	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	if out, err := build.CombinedOutput(); err != nil {
-		return fmt.Errorf("building the wasm analyzer: %v\n%s", err, out)
+	for file, pkg := range map[string]string{"main.wasm": "lede/wasm", "firstlook.wasm": "lede/wasm/firstlook"} {
+		build := exec.Command("go", "build", "-ldflags=-s -w", "-o", filepath.Join(dir, file), pkg)
+		build.Dir = ".."
+		build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+		if out, err := build.CombinedOutput(); err != nil {
+			return fmt.Errorf("building the wasm analyzer %s: %v\n%s", pkg, err, out)
+		}
 	}
 
 	goroot, err := exec.Command("go", "env", "GOROOT").Output()
@@ -91,7 +93,7 @@ func buildSite(dir string) error {
 	}
 	for _, e := range entries {
 		switch name := e.Name(); {
-		case !e.Type().IsRegular(), name == "main.wasm", name == "wasm_exec.js":
+		case !e.Type().IsRegular(), strings.HasSuffix(name, ".wasm"), name == "wasm_exec.js":
 			// Build outputs come from above, never from a stale web/.
 		default:
 			if err := copyFile(filepath.Join(dir, name), filepath.Join("..", "web", name)); err != nil {

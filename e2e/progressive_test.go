@@ -22,9 +22,11 @@ import (
 )
 
 // TestFirstLook submits the seed article before the analyzer is ready: the
-// page must draw a first look from ledeQuick (quotes without speakers,
-// well-known places), then replace it with the full result. main.wasm is
-// held back until the click, so the order never depends on timing.
+// page must draw a first look from the first-look analyzer
+// (firstlook.wasm: quotes without speakers, well-known places) while the
+// full one (main.wasm) is still held back at the server, then replace it
+// with the full result once main.wasm is let through. The order never
+// depends on timing.
 func TestFirstLook(t *testing.T) {
 	if setupErr != nil {
 		t.Fatal(setupErr)
@@ -65,6 +67,7 @@ func TestFirstLook(t *testing.T) {
 				attributed: a.querySelectorAll('.quote[data-speaker]').length,
 				places: marks('PLACE'),
 				status: document.querySelector('#status').textContent,
+				loading: document.querySelector('#loading').textContent,
 				ready: document.body.dataset.ready === 'true',
 				same: a.textContent === document.querySelector('#text').value,
 			};
@@ -85,18 +88,21 @@ func TestFirstLook(t *testing.T) {
 	if !strings.Contains(state.Status, "Waiting for the analyzer") {
 		t.Errorf("status before the analyzer loads = %q, want it to say it is waiting", state.Status)
 	}
+	p.poll("waiting for the first look, main.wasm held back", `window.__first !== null`)
 	release()
-
-	p.poll("waiting for the first look", `window.__first !== null`)
 	var first struct {
 		Quotes     int      `json:"quotes"`
 		Attributed int      `json:"attributed"`
 		Places     []string `json:"places"`
 		Status     string   `json:"status"`
+		Loading    string   `json:"loading"`
 		Ready      bool     `json:"ready"`
 		Same       bool     `json:"same"`
 	}
 	p.eval("reading the first look", `window.__first`, &first)
+	if !strings.Contains(first.Loading, "full analyzer") {
+		t.Errorf("loading line at the first look = %q, want it to say the full analyzer is on its way", first.Loading)
+	}
 	if first.Quotes != 11 {
 		t.Errorf("first look: %d quote elements, want 11", first.Quotes)
 	}

@@ -23,8 +23,9 @@ let worker = null;
 // that comes before it keeps the same promise.
 const readiness = {promise: null, settled: true, resolve: null, reject: null};
 
-// onState registers fn for the loading states: {type: 'progress', loaded,
-// total}, 'loading', 'ready', 'restart', {type: 'healed', reason} (a
+// onState registers fn for the loading states: {type: 'progress', file,
+// loaded, total} (file 'firstlook' or 'analyzer'), 'quick' (the first
+// look can answer), 'loading', 'ready', 'restart', {type: 'healed', reason} (a
 // fresh worker replaced one that died or grew too big) and {type:
 // 'fatal', error}.
 export const onState = (fn) => listeners.add(fn);
@@ -99,6 +100,7 @@ function receive(msg) {
   const p = pending.get(msg.id);
   switch (msg.type) {
     case 'progress':
+    case 'quick':
     case 'loading':
       emit(msg);
       break;

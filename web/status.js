@@ -21,20 +21,30 @@ export function showLoading(msg) {
   const {body, loader, loading, progress} = ui;
   switch (msg.type) {
     case 'progress': {
-      const mb = (msg.loaded / 1048576).toFixed(1);
+      // The first look comes first and alone on the line; the full
+      // analyzer's download follows it.
+      const first = msg.file === 'firstlook';
+      const what = first ? 'Downloading the first look' : 'Downloading the full analyzer';
+      const can = body.dataset.quick === 'true' ? ' (quotes and well-known names can be shown now)' : '';
+      const mb = (n) => (n / 1048576).toFixed(1);
       if (msg.total > 0) {
-        const pct = Math.min(100, Math.floor((100 * msg.loaded) / msg.total));
-        progress.value = pct;
-        loading.textContent = `Downloading analyzer… ${pct}%`;
+        progress.value = Math.min(100, Math.floor((100 * msg.loaded) / msg.total));
+        loading.textContent = `${what}… ${mb(msg.loaded)} of ${mb(msg.total)} MB${can}`;
       } else {
         progress.removeAttribute('value'); // indeterminate
-        loading.textContent = `Downloading analyzer… ${mb} MB`;
+        loading.textContent = `${what}… ${mb(msg.loaded)} MB${can}`;
       }
       break;
     }
+    case 'quick':
+      // The first look can answer: a text pasted now shows its quotes
+      // and well-known names at once.
+      body.dataset.quick = 'true';
+      if (!loader.dataset.done) loading.textContent = 'Downloading the full analyzer… (quotes and well-known names can be shown now)';
+      break;
     case 'loading':
       progress.removeAttribute('value');
-      loading.textContent = 'Loading language model…';
+      loading.textContent = 'Loading the full analyzer’s models…';
       break;
     case 'ready':
       progress.value = 100;
@@ -53,6 +63,7 @@ export function showLoading(msg) {
       loading.textContent = 'Restarting analyzer…';
       body.dataset.state = 'loading';
       body.dataset.ready = 'false';
+      delete body.dataset.quick;
       break;
     case 'fatal':
       loader.dataset.done = 'true';

@@ -43,6 +43,7 @@ const FILES = [
   'view.js',
   'worker.js',
   'wasm_exec.js',
+  'firstlook.wasm',
   'main.wasm',
   'sample.txt',
 ];

@@ -1,12 +1,17 @@
-// Lede analyzer worker. It downloads and compiles main.wasm (the Go
-// analyzer), starts it, and answers analyze requests, so that neither the
-// download nor a long analysis ever blocks the page. The page's side is
-// analyzer.js. This stays a classic worker script, not a module: Go's
-// wasm_exec.js is loaded with importScripts.
+// Lede analyzer worker. It downloads and starts firstlook.wasm (the small
+// first-look analyzer, no models), then main.wasm (the full Go analyzer),
+// and answers analyze requests, so that neither the downloads nor a long
+// analysis ever blocks the page. On a slow line the first look answers
+// within seconds, while the full analyzer is still on its way. The page's
+// side is analyzer.js. This stays a classic worker script, not a module:
+// Go's wasm_exec.js is loaded with importScripts.
 //
 // Messages in:  {type: 'analyze', id, text}
 //               {type: 'stats', id}
-// Messages out: {type: 'progress', loaded, total}  download; total is 0 when unknown
+// Messages out: {type: 'progress', file, loaded, total}  download of file
+//                                                  ('firstlook' or 'analyzer'), in
+//                                                  bytes as decoded; total is 0 when unknown
+//               {type: 'quick'}                    the first look can answer
 //               {type: 'loading'}                  compiled, the models are loading
 //               {type: 'partial', id, result}      first look, before the models load
 //               {type: 'ready'}
@@ -25,6 +30,14 @@
 'use strict';
 
 const WASM_URL = 'main.wasm';
+const FIRST_LOOK_URL = 'firstlook.wasm';
+
+// SIZES holds the analyzers' sizes in bytes, decoded, by URL: make dist
+// writes them here, so that progress has a total when the host sends the
+// files compressed (its Content-Length then counts compressed bytes,
+// while the download yields decoded ones). Served from web/ as it is,
+// the host's Content-Length gives them.
+const SIZES = {};
 
 let quick = false; // ledeQuick is set
 let ready = false; // ledeAnalyze is set
@@ -46,9 +59,10 @@ function fatal(err) {
 const memory = () => (instance ? instance.exports.mem.buffer.byteLength : 0);
 
 // counter returns a TransformStream that passes bytes through unchanged
-// and reports how many have gone by, so that a streaming compile still
-// shows the download's progress.
-function counter(total) {
+// and reports how many of file's have gone by, so that a streaming
+// compile still shows the download's progress; done is called after the
+// last byte.
+function counter(file, total, done) {
   let loaded = 0;
   let lastReport = 0;
   return new TransformStream({
@@ -58,12 +72,13 @@ function counter(total) {
       const now = Date.now();
       if (now - lastReport > 50) {
         lastReport = now;
-        postMessage({type: 'progress', loaded, total});
+        postMessage({type: 'progress', file, loaded, total});
       }
       controller.enqueue(chunk);
     },
     flush() {
-      postMessage({type: 'progress', loaded, total: total || loaded});
+      postMessage({type: 'progress', file, loaded, total: total || loaded});
+      if (done) done();
     },
   });
 }
@@ -74,23 +89,26 @@ async function fetchWasm(url) {
   if (!resp.ok) throw new Error(`could not download ${url} (HTTP ${resp.status})`);
   // Content-Length counts the compressed bytes when the server sends a
   // precompressed file, while the stream yields decompressed ones; a
-  // percentage from the two would run past 100, so call the total unknown.
+  // percentage from the two would run past 100, so the total is then the
+  // decoded size make dist wrote down, or unknown.
   const encoded = (resp.headers.get('Content-Encoding') || 'identity') !== 'identity';
-  const total = encoded ? 0 : Number(resp.headers.get('Content-Length')) || 0;
+  const total = (encoded ? SIZES[url] : Number(resp.headers.get('Content-Length'))) || 0;
   return {resp, total};
 }
 
 // instantiate compiles url while it downloads, which saves the whole
 // compile time after the last byte. The body goes through a counter into
 // a Response of our own, labelled application/wasm whatever the host
-// sent, because instantiateStreaming refuses any other type.
-async function instantiate(url, imports) {
+// sent, because instantiateStreaming refuses any other type. file names
+// the download in progress messages; downloaded, if given, is called
+// once the last byte is in, before the compile ends.
+async function instantiate(url, imports, file, downloaded) {
   if (typeof WebAssembly.instantiateStreaming === 'function' && typeof TransformStream === 'function') {
     let counted = null;
     try {
       const {resp, total} = await fetchWasm(url);
       if (resp.body) {
-        counted = new Response(resp.body.pipeThrough(counter(total)), {
+        counted = new Response(resp.body.pipeThrough(counter(file, total, downloaded)), {
           headers: {'Content-Type': 'application/wasm'},
         });
         return await WebAssembly.instantiateStreaming(counted, imports);
@@ -103,19 +121,20 @@ async function instantiate(url, imports) {
       if (counted && counted.body) counted.body.cancel().catch(() => {});
     }
   }
-  const bytes = await download(url);
+  const bytes = await download(url, file);
+  if (downloaded) downloaded();
   return WebAssembly.instantiate(bytes, imports);
 }
 
 // download fetches url and returns its bytes, reporting progress as it goes.
-async function download(url) {
+async function download(url, file) {
   const {resp, total} = await fetchWasm(url);
   if (!resp.body) {
     const buf = new Uint8Array(await resp.arrayBuffer());
-    postMessage({type: 'progress', loaded: buf.length, total: buf.length});
+    postMessage({type: 'progress', file, loaded: buf.length, total: buf.length});
     return buf;
   }
-  return new Uint8Array(await new Response(resp.body.pipeThrough(counter(total))).arrayBuffer());
+  return new Uint8Array(await new Response(resp.body.pipeThrough(counter(file, total))).arrayBuffer());
 }
 
 // restoreTexts gives back to every span of result the reader's own
@@ -190,16 +209,53 @@ function analyze(id, text) {
   }
 }
 
+// startFirstLook downloads and starts the first-look analyzer, which sets
+// ledeQuick and calls ledeQuickReady at once. It resolves when its
+// download is done (or has failed: the full analyzer answers first looks
+// too, so the page only waits longer), so that the full analyzer's
+// download starts then and does not share the line with it.
+function startFirstLook() {
+  return new Promise((resolve) => {
+    const go = new Go();
+    instantiate(FIRST_LOOK_URL, go.importObject, 'firstlook', resolve).then(({instance: first}) => {
+      resolve();
+      if (ready || dead) return;
+      // It runs until ledeFirstLookStop; its end is not the analyzer's.
+      go.run(first).catch((err) => console.warn(`Lede: the first look stopped (${err && err.message || err})`));
+    }, (err) => {
+      console.warn(`Lede: no first look (${err && err.message || err}); the full analyzer gives it`);
+      resolve();
+    });
+  });
+}
+
+// stopFirstLook ends the first-look analyzer once the full one answers,
+// so that its memory can go.
+function stopFirstLook() {
+  const stop = self.ledeFirstLookStop;
+  delete self.ledeFirstLookStop;
+  if (typeof stop === 'function') {
+    try {
+      stop();
+    } catch (err) {
+      // Already gone: nothing to free.
+    }
+  }
+}
+
 async function start() {
   importScripts('wasm_exec.js');
-  const go = new Go();
-  // The Go program calls these from inside go.run, synchronously: first
-  // ledeQuickReady, then, after loading the models (seconds during which
-  // this worker can take no message), ledeReady. So the first looks must
-  // be posted from inside ledeQuickReady, or they would come after all.
+  // The Go programs call these from inside go.run, synchronously: the
+  // first look calls ledeQuickReady as soon as it runs; the full analyzer
+  // calls it too (it answers first looks itself, for a page without the
+  // first-look analyzer), then, after loading the models (seconds during
+  // which this worker can take no message), ledeReady. So the first looks
+  // must be posted from inside ledeQuickReady, or they would come after
+  // all.
   self.ledeQuickReady = () => {
     if (quick || dead) return;
     quick = true;
+    postMessage({type: 'quick'});
     for (const r of waiting) partial(r.id, r.text);
   };
   self.ledeReady = () => {
@@ -210,13 +266,16 @@ async function start() {
       const r = waiting.shift();
       analyze(r.id, r.text);
     }
+    setTimeout(stopFirstLook, 0);
   };
   // Called from inside ledeAnalyze; the message reaches the page at once
   // although this worker is still busy.
   self.ledeProgress = (done, total) => {
     if (current != null) postMessage({type: 'analysis-progress', id: current, done, total});
   };
-  ({instance} = await instantiate(WASM_URL, go.importObject));
+  await startFirstLook();
+  const go = new Go();
+  ({instance} = await instantiate(WASM_URL, go.importObject, 'analyzer'));
   postMessage({type: 'loading'});
   // go.run resolves only when the Go program exits, which it should never
   // do; so do not await it, but treat an exit as the analyzer dying.

@@ -9,7 +9,11 @@
 //   - the median time of window.lede.analyze on the seed article;
 //   - words per second on a text of about 100,000 words;
 //   - the time to analyse again after one paragraph changed;
-//   - the analyzer's memory after the long text.
+//   - the analyzer's memory after the long text;
+//   - on a slow line (Lighthouse's mobile throttling, through the DevTools
+//     protocol, cache disabled, the site as make dist writes it): the
+//     first look of a text pasted at navigation, the full analyzer ready,
+//     and the bytes each file cost.
 //
 // Each load is repeated in a fresh browser profile; medians are reported,
 // and the last line of output is one JSON object.
@@ -45,33 +49,44 @@ func main() {
 	shared := flag.String("shared", "../shared", "the shared folder (seed article, PolNeAR)")
 	reps := flag.Int("n", 5, "page loads to measure")
 	peaks := flag.Bool("peaks", true, "also measure the analyzer's peak memory on issue 15's hostile inputs and 2 MB of articles (minutes)")
+	slow := flag.Bool("slow", true, "also load the page once on a slow line (1.6 Mbps down, 750 kbps up, 150 ms round trip, cache disabled), served as make dist writes it")
 	flag.Parse()
-	if err := run(*dir, *shared, *reps, *peaks); err != nil {
+	if err := run(*dir, *shared, *reps, *peaks, *slow); err != nil {
 		fmt.Fprintln(os.Stderr, "benchpage:", err)
 		os.Exit(1)
 	}
 }
 
 type results struct {
-	WasmBytes        int     `json:"wasm_bytes"`
-	WasmGzipBytes    int     `json:"wasm_gzip_bytes"`
-	WasmBrotliBytes  int     `json:"wasm_brotli_bytes"`
-	ReadyMs          float64 `json:"ready_ms"`
-	FirstHighlightMs float64 `json:"first_highlights_ms"`
-	SeedAnalysisMs   float64 `json:"seed_analysis_ms"`
-	LongWords        int     `json:"long_words"`
-	LongWordsPerSec  float64 `json:"long_words_per_s"`
-	ReanalyseMs      float64 `json:"reanalyse_ms"`
-	MemoryMB         float64 `json:"memory_mb"`
-	Loads            int     `json:"loads"`
+	WasmBytes       int `json:"wasm_bytes"`
+	WasmGzipBytes   int `json:"wasm_gzip_bytes"`
+	WasmBrotliBytes int `json:"wasm_brotli_bytes"`
+	// The first-look analyzer, firstlook.wasm.
+	FirstLookBytes       int     `json:"first_look_wasm_bytes"`
+	FirstLookGzipBytes   int     `json:"first_look_wasm_gzip_bytes"`
+	FirstLookBrotliBytes int     `json:"first_look_wasm_brotli_bytes"`
+	ReadyMs              float64 `json:"ready_ms"`
+	FirstHighlightMs     float64 `json:"first_highlights_ms"`
+	SeedAnalysisMs       float64 `json:"seed_analysis_ms"`
+	LongWords            int     `json:"long_words"`
+	LongWordsPerSec      float64 `json:"long_words_per_s"`
+	ReanalyseMs          float64 `json:"reanalyse_ms"`
+	MemoryMB             float64 `json:"memory_mb"`
+	Loads                int     `json:"loads"`
 	// PeakMemoryMB is the Go program's memory after each of issue 15's
 	// hostile inputs and 2 MB of articles, analysed one after another on
 	// one page: a wasm heap never shrinks, so it is the analysis's peak.
 	PeakMemoryMB map[string]float64 `json:"peak_memory_mb,omitempty"`
+	// SlowLine is one load on a slow line (see measureSlow).
+	SlowLine *slowResults `json:"slow_line,omitempty"`
 }
 
-func run(dir, shared string, reps int, peaks bool) error {
+func run(dir, shared string, reps int, peaks, slow bool) error {
 	wasm, err := os.ReadFile(filepath.Join(dir, "main.wasm"))
+	if err != nil {
+		return fmt.Errorf("%v (run make build first)", err)
+	}
+	first, err := os.ReadFile(filepath.Join(dir, "firstlook.wasm"))
 	if err != nil {
 		return fmt.Errorf("%v (run make build first)", err)
 	}
@@ -87,11 +102,15 @@ func run(dir, shared string, reps int, peaks bool) error {
 	r.WasmBrotliBytes = len(precompress.Brotli(wasm, precompress.BestBrotli))
 	r.LongWords = len(strings.Fields(long))
 	fmt.Printf("wasm: %.1f MB raw, %.1f MB gzip, %.1f MB brotli\n", mb(r.WasmBytes), mb(r.WasmGzipBytes), mb(r.WasmBrotliBytes))
+	r.FirstLookBytes = len(first)
+	r.FirstLookGzipBytes = len(precompress.Gzip(first))
+	r.FirstLookBrotliBytes = len(precompress.Brotli(first, precompress.BestBrotli))
+	fmt.Printf("first-look wasm: %.2f MB raw, %.2f MB gzip, %.2f MB brotli\n", mb(r.FirstLookBytes), mb(r.FirstLookGzipBytes), mb(r.FirstLookBrotliBytes))
 
 	srv := httptest.NewServer(site.Handler(dir))
 	defer srv.Close()
 
-	var ready, first, seedMs, longRate, reMs, mem []float64
+	var ready, firstMs, seedMs, longRate, reMs, mem []float64
 	for i := 0; i < reps; i++ {
 		m, err := measure(srv.URL+"/", seed, long, i == 0)
 		if err != nil {
@@ -103,9 +122,9 @@ func run(dir, shared string, reps int, peaks bool) error {
 			longRate, reMs, mem = append(longRate, m.longRate), append(reMs, m.reanalyse), append(mem, m.memMB)
 		}
 		fmt.Println()
-		ready, first, seedMs = append(ready, m.ready), append(first, m.first), append(seedMs, m.seed)
+		ready, firstMs, seedMs = append(ready, m.ready), append(firstMs, m.first), append(seedMs, m.seed)
 	}
-	r.ReadyMs, r.FirstHighlightMs, r.SeedAnalysisMs = median(ready), median(first), median(seedMs)
+	r.ReadyMs, r.FirstHighlightMs, r.SeedAnalysisMs = median(ready), median(firstMs), median(seedMs)
 	r.LongWordsPerSec, r.ReanalyseMs, r.MemoryMB = median(longRate), median(reMs), median(mem)
 	r.Loads = reps
 	if peaks {
@@ -114,6 +133,13 @@ func run(dir, shared string, reps int, peaks bool) error {
 		if r.PeakMemoryMB, err = measurePeaks(srv.URL+"/", inputs); err != nil {
 			return err
 		}
+	}
+	if slow {
+		if r.SlowLine, err = measureSlow(dir, seed); err != nil {
+			return err
+		}
+		fmt.Printf("slow line: first look %.1f s, full analyzer ready %.1f s, full result %.1f s; bytes on the line: %v\n",
+			r.SlowLine.FirstLookMs/1000, r.SlowLine.ReadyMs/1000, r.SlowLine.FullMs/1000, r.SlowLine.Bytes)
 	}
 	fmt.Printf("medians: ready %.0f ms, first highlights %.0f ms, seed analysis %.0f ms, %.0f words/s, re-analysis %.0f ms, memory %.0f MB\n",
 		r.ReadyMs, r.FirstHighlightMs, r.SeedAnalysisMs, r.LongWordsPerSec, r.ReanalyseMs, r.MemoryMB)
@@ -145,29 +171,11 @@ document.addEventListener('DOMContentLoaded', () => {
 
 func measure(url, seed, long string, full bool) (measurement, error) {
 	var m measurement
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromium()),
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("enable-precise-memory-info", true),
-		chromedp.NoFirstRun,
-	)
-	profile, err := os.MkdirTemp("", "lede-bench-")
+	ctx, cancel, err := browser()
 	if err != nil {
 		return m, err
 	}
-	defer os.RemoveAll(profile)
-	opts = append(opts, chromedp.UserDataDir(profile))
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
-	ctx, cancel := chromedp.NewContext(actx)
 	defer cancel()
-	if err := chromedp.Run(ctx); err != nil {
-		return m, fmt.Errorf("starting Chromium: %v", err)
-	}
 	seedJSON, _ := json.Marshal(seed)
 	tctx, cancelT := context.WithTimeout(ctx, 5*time.Minute)
 	defer cancelT()
@@ -214,6 +222,37 @@ func measure(url, seed, long string, full bool) (measurement, error) {
 	}
 	m.memMB = memBytes / (1 << 20)
 	return m, nil
+}
+
+// browser starts Chromium with a fresh profile, for a first visit.
+func browser() (context.Context, func(), error) {
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromium()),
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("enable-precise-memory-info", true),
+		chromedp.NoFirstRun,
+	)
+	profile, err := os.MkdirTemp("", "lede-bench-")
+	if err != nil {
+		return nil, nil, err
+	}
+	opts = append(opts, chromedp.UserDataDir(profile))
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(actx)
+	stop := func() {
+		cancel()
+		cancelAlloc()
+		os.RemoveAll(profile)
+	}
+	if err := chromedp.Run(ctx); err != nil {
+		stop()
+		return nil, nil, fmt.Errorf("starting Chromium: %v", err)
+	}
+	return ctx, stop, nil
 }
 
 // measurePeaks analyses each input on one page, in order, and returns

@@ -57,7 +57,7 @@ func build(src, out string) error {
 		}
 		files[filepath.Base(p)] = b
 	}
-	for _, need := range []string{entry, "main.wasm", "wasm_exec.js"} {
+	for _, need := range []string{entry, "main.wasm", "firstlook.wasm", "wasm_exec.js"} {
 		if files[need] == nil {
 			return fmt.Errorf("%s has no %s (run make build first)", src, need)
 		}
@@ -71,6 +71,11 @@ func build(src, out string) error {
 	renamed := map[string]string{}
 	for _, name := range order {
 		b := rewrite(files[name], renamed)
+		if name == "worker.js" {
+			if b, err = writeSizes(b, files, renamed); err != nil {
+				return err
+			}
+		}
 		files[name] = b
 		if unhashed[name] {
 			renamed[name] = name
@@ -203,3 +208,26 @@ func rewrite(b []byte, renamed map[string]string) []byte {
 }
 
 var brotliLevel = precompress.BestBrotli
+
+// sizesLine is worker.js's table of the analyzers' decoded sizes, empty
+// in web/; writeSizes fills it in.
+const sizesLine = "const SIZES = {};"
+
+// writeSizes writes into worker.js the decoded size of each analyzer
+// under its new name: a host sends them compressed, and the download's
+// progress needs a total in decoded bytes.
+func writeSizes(worker []byte, files map[string][]byte, renamed map[string]string) ([]byte, error) {
+	if bytes.Count(worker, []byte(sizesLine)) != 1 {
+		return nil, fmt.Errorf("worker.js: want one line %q for the analyzers' sizes", sizesLine)
+	}
+	var table strings.Builder
+	table.WriteString("const SIZES = {")
+	for i, name := range []string{"firstlook.wasm", "main.wasm"} {
+		if i > 0 {
+			table.WriteString(", ")
+		}
+		fmt.Fprintf(&table, "'%s': %d", renamed[name], len(files[name]))
+	}
+	table.WriteString("};")
+	return bytes.Replace(worker, []byte(sizesLine), []byte(table.String()), 1), nil
+}

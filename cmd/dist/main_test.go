@@ -3,6 +3,7 @@ package main
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -72,14 +73,15 @@ var importSpecifiers = regexp.MustCompile(
 // hashed file.
 func TestModuleImports(t *testing.T) {
 	src := writeFiles(t, map[string]string{
-		"index.html":   `<script type="module" src="main.js"></script><link rel="modulepreload" href="a.js">`,
-		"main.js":      "import {a} from './a.js';\nimport {\n  b,\n} from \"./b.js\";\nnew Worker('worker.js');\n",
-		"a.js":         "import {b} from './b.js';\nexport const a = b + 1;\n",
-		"b.js":         "export const b = 1; // not 'b.js' itself\n",
-		"worker.js":    "importScripts('wasm_exec.js'); fetch('main.wasm');\n",
-		"sw.js":        "const FILES = ['main.js', 'a.js', 'b.js', 'worker.js', 'wasm_exec.js', 'main.wasm'];\n",
-		"wasm_exec.js": "// Go's\n",
-		"main.wasm":    "\x00asm",
+		"index.html":     `<script type="module" src="main.js"></script><link rel="modulepreload" href="a.js">`,
+		"main.js":        "import {a} from './a.js';\nimport {\n  b,\n} from \"./b.js\";\nnew Worker('worker.js');\n",
+		"a.js":           "import {b} from './b.js';\nexport const a = b + 1;\n",
+		"b.js":           "export const b = 1; // not 'b.js' itself\n",
+		"worker.js":      "importScripts('wasm_exec.js'); const SIZES = {}; fetch('firstlook.wasm'); fetch('main.wasm');\n",
+		"sw.js":          "const FILES = ['main.js', 'a.js', 'b.js', 'worker.js', 'wasm_exec.js', 'firstlook.wasm', 'main.wasm'];\n",
+		"wasm_exec.js":   "// Go's\n",
+		"main.wasm":      "\x00asm",
+		"firstlook.wasm": "\x00asm first",
 	})
 	out := t.TempDir()
 	if err := build(src, out); err != nil {
@@ -102,7 +104,7 @@ func TestModuleImports(t *testing.T) {
 			t.Errorf("%s: the name's hash is not its content's, %s", name, want)
 		}
 	}
-	for _, want := range []string{"index.html", "sw.js", "main.js", "a.js", "b.js", "worker.js", "wasm_exec.js", "main.wasm"} {
+	for _, want := range []string{"index.html", "sw.js", "main.js", "a.js", "b.js", "worker.js", "wasm_exec.js", "main.wasm", "firstlook.wasm"} {
 		if byOriginal[want] == "" {
 			t.Fatalf("dist has no %s; it has %q", want, keys(files))
 		}
@@ -131,12 +133,13 @@ func TestModuleImports(t *testing.T) {
 // after the other; build says which.
 func TestImportCycle(t *testing.T) {
 	src := writeFiles(t, map[string]string{
-		"index.html":   `<script type="module" src="a.js"></script>`,
-		"a.js":         "import './b.js';\n",
-		"b.js":         "import './c.js';\n",
-		"c.js":         "import './a.js';\n",
-		"wasm_exec.js": "",
-		"main.wasm":    "",
+		"index.html":     `<script type="module" src="a.js"></script>`,
+		"a.js":           "import './b.js';\n",
+		"b.js":           "import './c.js';\n",
+		"c.js":           "import './a.js';\n",
+		"wasm_exec.js":   "",
+		"main.wasm":      "",
+		"firstlook.wasm": "",
 	})
 	err := build(src, t.TempDir())
 	if err == nil || !strings.Contains(err.Error(), "a.js → b.js → c.js → a.js") {
@@ -154,10 +157,10 @@ func TestWebDist(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files := map[string]string{"main.wasm": "\x00asm", "wasm_exec.js": "// Go's\n"}
+	files := map[string]string{"main.wasm": "\x00asm main", "firstlook.wasm": "\x00asm", "wasm_exec.js": "// Go's\n"}
 	for _, e := range entries {
 		name := e.Name()
-		if !e.Type().IsRegular() || name == "main.wasm" || name == "wasm_exec.js" ||
+		if !e.Type().IsRegular() || strings.HasSuffix(name, ".wasm") || name == "wasm_exec.js" ||
 			strings.HasSuffix(name, ".gz") || strings.HasSuffix(name, ".br") {
 			continue
 		}
@@ -219,6 +222,26 @@ func TestWebDist(t *testing.T) {
 	for _, m := range regexp.MustCompile(`(?:src|href)="([^"#:]+)"`).FindAllStringSubmatch(page, -1) {
 		if _, ok := dist[m[1]]; !ok {
 			t.Errorf("index.html names %s, which dist does not have", m[1])
+		}
+	}
+
+	// The worker knows each analyzer's decoded size under its new name,
+	// for a progress total when the host sends it compressed.
+	var worker string
+	for name, body := range dist {
+		if original(name) == "worker.js" {
+			worker = body
+		}
+	}
+	for name, size := range map[string]int{"main.wasm": len(files["main.wasm"]), "firstlook.wasm": len(files["firstlook.wasm"])} {
+		var renamed string
+		for n := range dist {
+			if original(n) == name {
+				renamed = n
+			}
+		}
+		if want := fmt.Sprintf("'%s': %d", renamed, size); renamed == "" || !strings.Contains(worker, want) {
+			t.Errorf("worker.js lacks %q in its sizes: %q", want, regexp.MustCompile(`const SIZES = .*`).FindString(worker))
 		}
 	}
 
