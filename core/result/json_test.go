@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -23,7 +24,7 @@ func TestWriteJSONMatchesEncoder(t *testing.T) {
 		`"Tom & Jerry <3," said Ann O'Neil of AT&T.` + "\n\nShe left.",
 		strings.Repeat(`"a" `, 200),
 	}
-	results := []result.Result{{}, {Offsets: "utf8", Entities: []result.Entity{}, Quotes: []result.Quote{}}}
+	results := []result.Result{{}, {Offsets: "utf8", Entities: []result.Entity{}, Quotes: []result.Quote{}}, odd("\x00\b\f\n\r\t\x1f\x7f\"\\<>&\u2028\u2029\xff😀é", 1e-7)}
 	for _, text := range texts {
 		res, err := core.Analyze(text)
 		if err != nil {
@@ -32,26 +33,67 @@ func TestWriteJSONMatchesEncoder(t *testing.T) {
 		results = append(results, res)
 	}
 	for i, res := range results {
-		for _, indent := range []bool{false, true} {
-			for _, escapeHTML := range []bool{false, true} {
-				var want, got bytes.Buffer
-				enc := json.NewEncoder(&want)
-				enc.SetEscapeHTML(escapeHTML)
-				if indent {
-					enc.SetIndent("", "  ")
-				}
-				if err := enc.Encode(res); err != nil {
-					t.Fatal(err)
-				}
-				if err := result.WriteJSON(&got, &res, indent, escapeHTML); err != nil {
-					t.Fatal(err)
-				}
-				if !bytes.Equal(got.Bytes(), want.Bytes()) {
-					t.Errorf("result %d, indent %v, escapeHTML %v:\n got %.300q\nwant %.300q", i, indent, escapeHTML, got.String(), want.String())
-				}
+		if diff := againstEncoder(&res); diff != "" {
+			t.Errorf("result %d: %s", i, diff)
+		}
+	}
+}
+
+// againstEncoder compares WriteJSON with encoding/json's Encoder on res in
+// all four modes, and describes the first difference.
+func againstEncoder(res *result.Result) string {
+	for _, indent := range []bool{false, true} {
+		for _, escapeHTML := range []bool{false, true} {
+			var want, got bytes.Buffer
+			enc := json.NewEncoder(&want)
+			enc.SetEscapeHTML(escapeHTML)
+			if indent {
+				enc.SetIndent("", "  ")
+			}
+			if err := enc.Encode(res); err != nil {
+				return "" // NaN or infinity: neither is a confidence
+			}
+			if err := result.WriteJSON(&got, res, indent, escapeHTML); err != nil {
+				return err.Error()
+			}
+			if !bytes.Equal(got.Bytes(), want.Bytes()) {
+				return fmt.Sprintf("indent %v, escapeHTML %v:\n got %.300q\nwant %.300q", indent, escapeHTML, got.String(), want.String())
 			}
 		}
 	}
+	return ""
+}
+
+// odd is a result with every field set, s in each string and x as the
+// confidence, and one entity's lists nil.
+func odd(s string, x float64) result.Result {
+	m := &result.Mention{Start: 1, End: 2, Text: s}
+	return result.Result{
+		Offsets: s,
+		Entities: []result.Entity{
+			{ID: s, Name: s, Type: s, Aliases: []string{s, ""}, Roles: []string{}, Mentions: []result.Mention{*m}, Gender: &result.Gender{Value: s, Evidence: s}},
+			{ID: "e2"},
+		},
+		Quotes: []result.Quote{
+			{Start: -1, End: 1 << 40, Text: s, Kind: s, Speaker: &s, SpeakerMention: m, Cue: m, Method: s, Confidence: x},
+			{Confidence: -x},
+		},
+		Sentences: []result.Span{{Start: 0, End: 3}},
+	}
+}
+
+// FuzzWriteJSON checks WriteJSON against encoding/json for any string in
+// every field and any confidence.
+func FuzzWriteJSON(f *testing.F) {
+	f.Add("plain", 0.5)
+	f.Add("\x00<&>\u2028\xff\xc3", 1e21)
+	f.Add("é😀\t", 123456789.125e-12)
+	f.Fuzz(func(t *testing.T, s string, x float64) {
+		res := odd(s, x)
+		if diff := againstEncoder(&res); diff != "" {
+			t.Fatal(diff)
+		}
+	})
 }
 
 // failingWriter fails once it has taken n bytes.

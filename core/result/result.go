@@ -10,7 +10,7 @@ package result
 
 import (
 	"errors"
-	"fmt"
+	"strconv"
 	"unicode/utf8"
 
 	"lede/core/internal/quotes"
@@ -128,14 +128,26 @@ func Empty(text string) (Result, error) {
 		Paragraphs: []Span{},
 	}
 	if len(text) > MaxInputBytes {
-		return res, fmt.Errorf("%w: %d bytes; the limit is %d bytes (about %d words)",
-			ErrTooLarge, len(text), MaxInputBytes, MaxInputBytes/7)
+		return res, &inputError{ErrTooLarge, strconv.Itoa(len(text)) + " bytes; the limit is " +
+			strconv.Itoa(MaxInputBytes) + " bytes (about " + strconv.Itoa(MaxInputBytes/7) + " words)"}
 	}
 	if !utf8.ValidString(text) {
-		return res, fmt.Errorf("%w: bad byte at offset %d", ErrInvalidUTF8, firstInvalid(text))
+		return res, &inputError{ErrInvalidUTF8, "bad byte at offset " + strconv.Itoa(firstInvalid(text))}
 	}
 	return res, nil
 }
+
+// inputError is ErrTooLarge or ErrInvalidUTF8 with the details: built by
+// hand rather than with fmt.Errorf, which would link fmt into the
+// first-look analyzer.
+type inputError struct {
+	kind   error
+	detail string
+}
+
+func (e *inputError) Error() string { return e.kind.Error() + ": " + e.detail }
+
+func (e *inputError) Unwrap() error { return e.kind }
 
 func firstInvalid(s string) int {
 	for i := 0; i < len(s); {
