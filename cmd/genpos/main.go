@@ -1,7 +1,8 @@
 // Command genpos converts prose's part-of-speech model (an averaged
 // perceptron stored as gob maps keyed by strings) into the compact form
-// that package postag embeds (internal/postag/pos.bin): the same weights, keyed by a
-// 64-bit hash of each feature, so that loading is a copy instead of
+// that package postag embeds (internal/postag/pos.bin): the same weights
+// rounded to multiples of -step, keyed by the top -keybits bits of a
+// 64-bit hash of each feature, so that loading reads numbers instead of
 // decoding millions of map entries, and tagging does no string work per
 // feature. Run it when prose's version changes:
 //
@@ -42,6 +43,9 @@ func decode(name string, v any) {
 
 func main() {
 	out := flag.String("o", "internal/postag/pos.bin", "where to write the model")
+	var o postag.Options
+	flag.Float64Var(&o.Step, "step", 0.02, "the quantum of the stored weights (prose's own is 0.001)")
+	flag.IntVar(&o.KeyBits, "keybits", 32, "top bits of each feature hash kept (32 to 64)")
 	flag.Parse()
 	var weights map[string]map[string]float64
 	var tags map[string]string
@@ -49,7 +53,7 @@ func main() {
 	decode("weights.gob", &weights)
 	decode("tags.gob", &tags)
 	decode("classes.gob", &classes)
-	data, err := postag.Encode(classes, tags, weights)
+	data, err := postag.Encode(classes, tags, weights, o)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "genpos:", err)
 		os.Exit(1)

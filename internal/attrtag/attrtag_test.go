@@ -47,7 +47,7 @@ func TestPartsFromLabels(t *testing.T) {
 }
 
 func TestDecodeRefusesDamage(t *testing.T) {
-	if _, err := Decode([]byte("LEDEATR1 but cut short"), ""); err == nil {
+	if _, err := Decode([]byte("LEDEATR2 but cut short"), ""); err == nil {
 		t.Error("a damaged model was accepted")
 	}
 	if _, err := Decode(modelBytes[:len(modelBytes)/2], cueText); err == nil {

@@ -26,7 +26,7 @@ var modelBytes []byte
 //go:embed cues.txt
 var cueText string
 
-const magic = "LEDEATR1"
+const magic = "LEDEATR2"
 
 var (
 	once    sync.Once

@@ -86,7 +86,7 @@ func Train(examples []Example, epochs int, minWeight float64, progress func(epoc
 			progress(epoch, float64(right)/float64(all))
 		}
 	}
-	return tr.Average(minWeight).Encode(magic), cueList
+	return tr.Average(minWeight).Encode(magic, coarse), cueList
 }
 
 // learnCueWords returns the cue list (what cues.txt holds): each word
@@ -192,3 +192,8 @@ func instances(examples []Example, cues cueWords) []instance {
 	}
 	return data
 }
+
+// coarse is how many int16 steps of the largest weight make one step of
+// the stored weights (see perceptron.Model.Encode).
+// 1 keeps the weights as they were trained: attr.bin is small enough.
+const coarse = 1

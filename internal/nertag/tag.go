@@ -33,7 +33,7 @@ var modelBytes []byte
 var gazetteerText string
 
 // magic opens the model file.
-const magic = "LEDENER2"
+const magic = "LEDENER3"
 
 var (
 	once    sync.Once

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"math"
+	"math/bits"
 	"slices"
 )
 
@@ -44,12 +45,22 @@ func best[W float32 | float64](index *table, weights []W, feats []uint32, scores
 	return b
 }
 
-// Encode writes the model: magic, labels, a scale, then per feature, in
-// the order of their hashes, the hash, a bit mask of the labels whose
-// weight is not zero, and those weights quantized to int16. Most features
+// Encode writes the model: magic, labels, a scale, the feature count,
+// then four columns, because each compresses well on its own and poorly
+// interleaved: the features' hashes in order as varint gaps; for each
+// feature a bit mask (a varint) of the labels whose quantized weight is
+// not zero; and those weights, as zig-zag varints of multiples of the
+// scale. The scale is coarse times the int16 step (the largest weight
+// over 32767): weights are rounded to that step first, then to multiples
+// of coarse of them, so that a model read back from its bytes encodes to
+// the same bytes again and coarser forms can be made from it. A perceptron moves a
+// feature's weights up for one label and down for another by the same
+// amount, so each feature's weights sum to zero; the last weight of each
+// feature is therefore written as the sum of its quantized weights
+// (nearly always 0 or ±1), from which Decode recovers it. Most features
 // carry weight for two or three labels only. The same model always
 // encodes to the same bytes. It panics for more than 16 labels.
-func (m *Model) Encode(magic string) []byte {
+func (m *Model) Encode(magic string, coarse int) []byte {
 	n := len(m.Labels)
 	if n > 16 {
 		panic("perceptron: more than 16 labels")
@@ -65,34 +76,51 @@ func (m *Model) Encode(magic string) []byte {
 	for _, w := range m.weights {
 		maxAbs = max(maxAbs, float32(math.Abs(float64(w))))
 	}
-	scale := maxAbs / 32767
-	if scale == 0 {
-		scale = 1
+	step := maxAbs / 32767
+	if step == 0 {
+		step = 1
 	}
-	binary.Write(&b, binary.LittleEndian, scale)
-	binary.Write(&b, binary.LittleEndian, uint32(m.index.len()))
+	scale := step * float32(coarse)
 	hashes := make([]uint32, 0, m.index.len())
 	m.index.each(func(h uint32, _ int32) { hashes = append(hashes, h) })
 	slices.Sort(hashes)
-	q := make([]int16, n)
+	var keys, masks, ws []byte
+	q := make([]int64, n)
+	prev, count := uint32(0), 0
 	for _, h := range hashes {
 		r, _ := m.index.get(h)
 		row := int(r)
-		var mask uint16
+		var mask uint64
 		for k := range n {
-			q[k] = int16(math.Round(float64(m.weights[row*n+k] / scale)))
+			fine := math.Round(float64(m.weights[row*n+k] / step))
+			q[k] = int64(math.Round(fine / float64(coarse)))
 			if q[k] != 0 {
 				mask |= 1 << k
 			}
 		}
-		binary.Write(&b, binary.LittleEndian, h)
-		binary.Write(&b, binary.LittleEndian, mask)
+		if mask == 0 {
+			continue
+		}
+		count++
+		keys = binary.AppendUvarint(keys, uint64(h-prev))
+		prev = h
+		masks = binary.AppendUvarint(masks, mask)
+		last, sum := bits.Len64(mask)-1, int64(0)
 		for k := range n {
 			if mask&(1<<k) != 0 {
-				binary.Write(&b, binary.LittleEndian, q[k])
+				sum += q[k]
+				if k != last {
+					ws = binary.AppendVarint(ws, q[k])
+				}
 			}
 		}
+		ws = binary.AppendVarint(ws, sum)
 	}
+	binary.Write(&b, binary.LittleEndian, scale)
+	binary.Write(&b, binary.LittleEndian, uint32(count))
+	b.Write(keys)
+	b.Write(masks)
+	b.Write(ws)
 	return b.Bytes()
 }
 
@@ -115,21 +143,40 @@ func Decode(data []byte, magic string) (*Model, error) {
 	}
 	scale := math.Float32frombits(r.U32())
 	count := int(r.U32())
-	if r.Err() || count > r.Remaining()/6 {
+	// Each feature takes at least a byte of gap, of mask and of weight.
+	if r.Err() || count > r.Remaining()/3 {
 		return nil, ErrDamaged
 	}
 	m.index = newTable(count)
 	m.weights = make([]float32, count*n)
+	h := uint32(0)
 	for i := range count {
-		m.index.put(r.U32(), int32(i))
-		mask := r.U16()
-		if mask>>n != 0 {
+		gap := r.Uvarint()
+		if gap > math.MaxUint32 || (i > 0 && gap == 0) {
 			return nil, ErrDamaged
 		}
+		h += uint32(gap)
+		m.index.put(h, int32(i))
+	}
+	masks := make([]uint64, count)
+	for i := range masks {
+		masks[i] = r.Uvarint()
+		if masks[i] == 0 || masks[i]>>n != 0 {
+			return nil, ErrDamaged
+		}
+	}
+	for i, mask := range masks {
+		last, sum := bits.Len64(mask)-1, int64(0)
 		for k := range n {
-			if mask&(1<<k) != 0 {
-				m.weights[i*n+k] = float32(int16(r.U16())) * scale
+			if mask&(1<<k) == 0 {
+				continue
 			}
+			v := r.Varint()
+			if k == last {
+				v -= sum
+			}
+			sum += v
+			m.weights[i*n+k] = float32(v) * scale
 		}
 	}
 	if !r.Done() {

@@ -65,3 +65,31 @@ func (r *Reader) Done() bool { return !r.err && r.pos == len(r.data) }
 
 // Remaining returns how many bytes are left.
 func (r *Reader) Remaining() int { return len(r.data) - r.pos }
+
+// Uvarint reads an unsigned varint (encoding/binary's form).
+func (r *Reader) Uvarint() uint64 {
+	if r.err {
+		return 0
+	}
+	v, n := binary.Uvarint(r.data[r.pos:])
+	if n <= 0 {
+		r.err = true
+		return 0
+	}
+	r.pos += n
+	return v
+}
+
+// Varint reads a signed (zig-zag) varint.
+func (r *Reader) Varint() int64 {
+	if r.err {
+		return 0
+	}
+	v, n := binary.Varint(r.data[r.pos:])
+	if n <= 0 {
+		r.err = true
+		return 0
+	}
+	r.pos += n
+	return v
+}

@@ -10,12 +10,38 @@ import (
 	"lede/internal/perceptron"
 )
 
+// Options says how Encode shrinks prose's weights.
+type Options struct {
+	// Step is the quantum weights are rounded to. prose's weights are
+	// multiples of 0.001 (its averages are rounded to three places), so
+	// 0.001 keeps them exact.
+	Step float64
+	// KeyBits is how many top bits of each feature's 64-bit hash are
+	// kept: a feature of the text that is not in the model matches one
+	// that is with odds of about features/2^KeyBits.
+	KeyBits int
+}
+
 // Encode writes prose's tagger model (its classes, its tag map of
 // unambiguous words and its weights by feature and class) in the form
-// this package embeds (pos.bin). cmd/genpos calls it.
-func Encode(classes []string, tagMap map[string]string, weights map[string]map[string]float64) ([]byte, error) {
+// this package embeds (pos.bin). cmd/genpos calls it. The same input
+// always gives the same bytes.
+//
+// The weights are written in columns, because each column compresses
+// well on its own and poorly interleaved: the sorted, truncated feature
+// hashes as varint gaps, then each feature's entry count, then the
+// entries' classes, then their weights as zig-zag varints of multiples
+// of Step. A perceptron moves a feature's weights up for one class and
+// down for another by the same amount, so each feature's weights sum to
+// zero; the last weight of each feature is therefore written as the sum
+// of all its weights (nearly always 0 or ±1 after rounding), from which
+// the decoder recovers it.
+func Encode(classes []string, tagMap map[string]string, weights map[string]map[string]float64, o Options) ([]byte, error) {
 	if len(classes) > 255 {
 		return nil, errors.New("too many classes")
+	}
+	if o.KeyBits < 32 || o.KeyBits > 64 || o.Step <= 0 {
+		return nil, errors.New("bad options")
 	}
 	classIndex := map[string]int{}
 	var b bytes.Buffer
@@ -41,61 +67,74 @@ func Encode(classes []string, tagMap map[string]string, weights map[string]map[s
 		b.WriteString(w)
 		b.WriteByte(byte(ci))
 	}
-	feats, err := hashedFeatures(weights)
+	feats, err := hashedFeatures(weights, o.KeyBits)
 	if err != nil {
 		return nil, err
 	}
-	// Weights are quantized to int16 with one scale: the largest weight
-	// is 32767 of them.
-	maxAbs := 0.0
+	var keys, counts, cls, ws []byte
+	prev := uint64(0)
+	kept := 0
 	for _, f := range feats {
-		for _, w := range f.w {
-			maxAbs = max(maxAbs, math.Abs(w))
-		}
-	}
-	scale := float32(maxAbs / 32767)
-	if scale == 0 {
-		scale = 1
-	}
-	binary.Write(&b, binary.LittleEndian, scale)
-	binary.Write(&b, binary.LittleEndian, uint32(len(feats)))
-	for _, f := range feats {
-		binary.Write(&b, binary.LittleEndian, f.hash)
-		cs := make([]string, 0, len(f.w))
-		for c := range f.w {
-			cs = append(cs, c)
-		}
-		slices.Sort(cs)
-		if len(cs) > 255 {
-			return nil, errors.New("too many classes for one feature")
-		}
-		b.WriteByte(byte(len(cs)))
-		for _, c := range cs {
+		var entries []entry
+		for c, w := range f.w {
 			ci, ok := classIndex[c]
 			if !ok {
 				return nil, errors.New("unknown class " + c)
 			}
-			b.WriteByte(byte(ci))
-			binary.Write(&b, binary.LittleEndian, int16(math.Round(f.w[c]/float64(scale))))
+			if q := int64(math.Round(w / o.Step)); q != 0 {
+				entries = append(entries, entry{ci, q})
+			}
 		}
+		if len(entries) == 0 {
+			continue
+		}
+		if len(entries) > 255 {
+			return nil, errors.New("too many classes for one feature")
+		}
+		slices.SortFunc(entries, func(a, b entry) int { return a.class - b.class })
+		kept++
+		keys = binary.AppendUvarint(keys, f.hash-prev)
+		prev = f.hash
+		counts = append(counts, byte(len(entries)))
+		sum := int64(0)
+		for i, e := range entries {
+			cls = append(cls, byte(e.class))
+			sum += e.q
+			if i < len(entries)-1 {
+				ws = binary.AppendVarint(ws, e.q)
+			}
+		}
+		ws = binary.AppendVarint(ws, sum)
+	}
+	binary.Write(&b, binary.LittleEndian, o.Step)
+	b.WriteByte(byte(o.KeyBits))
+	binary.Write(&b, binary.LittleEndian, uint32(kept))
+	for _, col := range [][]byte{keys, counts, cls, ws} {
+		b.Write(col)
 	}
 	return b.Bytes(), nil
 }
 
-// feature is one feature's weights by class, keyed by the hash of its
-// name.
+// entry is one class's weight of a feature, in Steps.
+type entry struct {
+	class int
+	q     int64
+}
+
+// feature is one feature's weights by class, keyed by the top bits of
+// the hash of its name.
 type feature struct {
 	hash uint64
 	w    map[string]float64
 }
 
-// hashedFeatures returns the features in the order of their hashes, or
-// an error if two names share a hash.
-func hashedFeatures(weights map[string]map[string]float64) ([]feature, error) {
+// hashedFeatures returns the features in the order of their hashes'
+// top bits, or an error if two names share them.
+func hashedFeatures(weights map[string]map[string]float64, bits int) ([]feature, error) {
 	feats := make([]feature, 0, len(weights))
 	seen := map[uint64]string{}
 	for f, w := range weights {
-		h := perceptron.HashParts(f)
+		h := perceptron.HashParts(f) >> (64 - bits)
 		if other, dup := seen[h]; dup {
 			return nil, errors.New("feature hash collision: " + f + " and " + other)
 		}

@@ -1,7 +1,8 @@
 // Package postag gives each token its Penn Treebank part of speech with
-// prose's averaged perceptron: the same weights (quantized to int16) and
-// the same features, in a faster form. cmd/genpos stores the weights keyed
-// by a 64-bit hash of each feature (pos.bin), so loading copies numbers
+// prose's averaged perceptron: the same weights (rounded to multiples of
+// 0.02) and the same features, in a faster and smaller form. cmd/genpos
+// stores the weights keyed by the top 32 bits of a 64-bit hash of each
+// feature (pos.bin), so loading reads numbers
 // instead of decoding millions of gob map entries, and tagging hashes each
 // feature once instead of building and looking up strings.
 // TestTagsMatchProse checks that the tags agree with prose's own.
@@ -24,7 +25,8 @@ var modelBytes []byte
 type model struct {
 	classes []string
 	tagMap  map[string]uint8  // words that always get one tag
-	index   map[uint64]uint32 // feature hash → first entry<<8 | entry count
+	index   map[uint64]uint32 // feature hash>>shift → first entry<<8 | entry count
+	shift   uint              // 64 - the hash bits the model keeps
 	cls     []uint8           // entries: a class …
 	weights []float32         // … and its weight
 }
@@ -50,7 +52,7 @@ func Tag(toks []tokenize.Token) {
 	}
 }
 
-const magic = "LEDEPOS2"
+const magic = "LEDEPOS3"
 
 func decode(data []byte) (*model, error) {
 	bad := errors.New("postag: the embedded model is damaged")
@@ -69,21 +71,43 @@ func decode(data []byte) (*model, error) {
 		w := string(r.Next(int(r.U16())))
 		m.tagMap[w] = r.Byte()
 	}
-	scale := math.Float32frombits(r.U32())
+	step := math.Float64frombits(r.U64())
+	keyBits := int(r.Byte())
 	feats := int(r.U32())
-	if r.Err() || feats > len(data) {
+	if r.Err() || feats > len(data) || keyBits < 32 || keyBits > 64 || !(step > 0) {
 		return nil, bad
 	}
+	m.shift = uint(64 - keyBits)
+	// The columns: key gaps, entry counts, classes, weights.
 	m.index = make(map[uint64]uint32, feats)
-	m.cls = make([]uint8, 0, feats*3)
-	m.weights = make([]float32, 0, feats*3)
-	for range feats {
-		h := r.U64()
+	keys := make([]uint64, feats)
+	h := uint64(0)
+	for i := range keys {
+		h += r.Uvarint()
+		keys[i] = h
+	}
+	total := 0
+	for _, k := range keys {
 		count := int(r.Byte())
-		m.index[h] = uint32(len(m.cls))<<8 | uint32(count)
-		for range count {
-			m.cls = append(m.cls, r.Byte())
-			m.weights = append(m.weights, float32(int16(r.U16()))*scale)
+		m.index[k] = uint32(total)<<8 | uint32(count)
+		total += count
+	}
+	if r.Err() || total > r.Remaining() {
+		return nil, bad
+	}
+	m.cls = append([]uint8(nil), r.Next(total)...)
+	m.weights = make([]float32, total)
+	for _, k := range keys {
+		e := m.index[k]
+		start, n := int(e>>8), int(e&0xff)
+		sum := int64(0)
+		for j := start; j < start+n-1; j++ {
+			q := r.Varint()
+			sum += q
+			m.weights[j] = float32(float64(q) * step)
+		}
+		if n > 0 {
+			m.weights[start+n-1] = float32(float64(r.Varint()-sum) * step)
 		}
 	}
 	if !r.Done() {

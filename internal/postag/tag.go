@@ -67,7 +67,7 @@ func (m *model) predict(ctx []string, i int, w, p1, p2 string, scores []float64)
 	touched := touchedPool.Get().(*[256]bool)
 	defer func() { *touched = [256]bool{}; touchedPool.Put(touched) }()
 	add := func(h uint64) {
-		e, ok := m.index[h]
+		e, ok := m.index[h>>m.shift]
 		if !ok {
 			return
 		}
