@@ -96,7 +96,9 @@ func measureSlow(dir, seed string) (*slowResults, error) {
 				if ev.TargetInfo.Type == "worker" {
 					chromedp.ListenTarget(wctx, record)
 				}
-				if err := chromedp.Run(wctx, network.Enable(), network.SetCacheDisabled(true), runtime.RunIfWaitingForDebugger()); err != nil {
+				// A target that comes as the page closes (the service worker,
+				// registered once the analyzer is ready) is not an error.
+				if err := chromedp.Run(wctx, network.Enable(), network.SetCacheDisabled(true), runtime.RunIfWaitingForDebugger()); err != nil && ctx.Err() == nil {
 					fmt.Fprintf(os.Stderr, "benchpage: the %s target: %v\n", ev.TargetInfo.Type, err)
 				}
 			}()
