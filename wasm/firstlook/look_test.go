@@ -2,8 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"os/exec"
-	"slices"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -50,22 +48,5 @@ func TestLookJSONIsQuickAnalyze(t *testing.T) {
 	}
 	if _, err := lookJSON("bad \xff"); err == nil || !strings.Contains(err.Error(), "UTF-8") {
 		t.Errorf("invalid UTF-8: err = %v", err)
-	}
-}
-
-// The first-look analyzer must stay small: neither prose (whose model
-// data alone is 5 MB compressed) nor Lede's models may be linked in.
-func TestFirstLookLinksNoModel(t *testing.T) {
-	cmd := exec.Command("go", "list", "-deps", ".")
-	cmd.Env = append(cmd.Environ(), "GOOS=js", "GOARCH=wasm")
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("go list -deps: %v", err)
-	}
-	deps := strings.Fields(string(out))
-	for _, pkg := range []string{"github.com/jdkato/prose/v2", "lede/internal/tokenize", "lede/internal/postag", "lede/internal/nertag", "lede/internal/attrtag", "lede/core"} {
-		if slices.Contains(deps, pkg) {
-			t.Errorf("the first-look analyzer imports %s", pkg)
-		}
 	}
 }
