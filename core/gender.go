@@ -32,14 +32,19 @@ func personGenders(toks []tokenize.Token, ents []Entity, ms []nameMention, qs []
 		index[e.ID] = i
 	}
 	she, he := make([]int, len(ents)), make([]int, len(ents))
+	// One pronoun often names the speaker of several quotes (a mixed
+	// content and the quoted words inside it, a quotation in pieces): it
+	// is one piece of evidence, counted once.
+	counted := map[int]bool{}
 	for _, q := range qs {
-		if q.Method != MethodPronoun || q.Speaker == nil || q.SpeakerMention == nil {
+		if q.Method != MethodPronoun || q.Speaker == nil || q.SpeakerMention == nil || counted[q.SpeakerMention.Start] {
 			continue
 		}
 		i, ok := index[*q.Speaker]
 		if !ok {
 			continue
 		}
+		counted[q.SpeakerMention.Start] = true
 		switch strings.ToLower(q.SpeakerMention.Text) {
 		case "she", "her":
 			she[i]++
