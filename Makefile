@@ -19,14 +19,21 @@ WASM_ENV  := env -i PATH="$(PATH)" HOME="$(HOME)" GOCACHE="$(shell $(GO) env GOC
 
 all: build
 
-## build: web/main.wasm and web/wasm_exec.js, the browser's analyzer
-build: web/main.wasm web/wasm_exec.js
+## build: web/main.wasm and web/wasm_exec.js, the browser's analyzer, and
+## web/readability.js, Mozilla's Readability from npm (pinned in
+## internal/webdeps, kept in bin/npm, never committed)
+build: web/main.wasm web/wasm_exec.js web/readability.js
 
 web/main.wasm: FORCE
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $@ ./wasm
 
 web/wasm_exec.js: $(GOROOT)/lib/wasm/wasm_exec.js
 	cp $< $@
+
+# npm install when bin/npm lacks the pinned version; the file is rewritten
+# only when it changes.
+web/readability.js: FORCE
+	$(GO) run ./cmd/webdeps -cache $(BIN)/npm -o web
 
 ## serve: build, write dist/ (precompressed, quickly), serve it on http://$(ADDR)/
 serve: build
@@ -98,6 +105,6 @@ bench: chromium build
 	$(GO) run ./cmd/benchpage -dir web -shared $(SHARED) -n 5
 
 clean:
-	rm -rf bin dist web/main.wasm web/wasm_exec.js e2e/out
+	rm -rf bin dist web/main.wasm web/wasm_exec.js web/readability.js e2e/out
 
 FORCE:

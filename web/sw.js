@@ -34,6 +34,8 @@ const FILES = [
   'main.js',
   'offline.js',
   'panels.js',
+  'readability.js',
+  'reader_mode.js',
   'render.js',
   'run.js',
   'state.js',
