@@ -34,6 +34,7 @@ export const ui = {
   downloadButtons: document.querySelectorAll('button.download'),
   typeToggles: document.querySelectorAll('button.type-toggle'),
   article: $('#article'),
+  panels: $('#panels'),
   tip: $('#quote-tip'),
   sourcesSection: $('#sources-section'),
   sourcesLine: $('#sources-line'),
