@@ -10,7 +10,7 @@ const longArticle = "nyt_2016-10-02_a-curious-plan-to-fight-climate-"
 
 // renderCost is what the browser reports while an analysis is drawn.
 type renderCost struct {
-	CLS    float64 `json:"cls"`    // layout shift, summed over the run
+	CLS    float64 `json:"cls"` // layout shift, summed over the run
 	Shifts []struct {
 		Value   float64  `json:"value"`
 		Sources []string `json:"sources"`
