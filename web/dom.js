@@ -30,6 +30,7 @@ export const ui = {
   toast: $('#toast'),
   // The results
   results: $('#results'),
+  jump: $('#jump'),
   readingStats: $('#reading-stats'),
   downloadButtons: document.querySelectorAll('button.download'),
   typeToggles: document.querySelectorAll('button.type-toggle'),

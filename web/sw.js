@@ -28,6 +28,7 @@ const FILES = [
   'highlights.js',
   'html_to_text.js',
   'intake.js',
+  'jump.js',
   'keyboard.js',
   'labels.js',
   'limits.js',
