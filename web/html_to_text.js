@@ -75,12 +75,12 @@ function storyRoot(doc) {
   return doc.body || doc.documentElement;
 }
 
-// htmlToText returns the text of html with a blank line between blocks
+// htmlToText resolves to the text of html with a blank line between blocks
 // (paragraphs, headings, list items, quotations), a line break for <br>
 // and <div>, and white space collapsed as a browser shows it.
-export function htmlToText(html) {
+export async function htmlToText(html) {
   const doc = new DOMParser().parseFromString(unstyled(String(html)), 'text/html');
-  const article = readerArticle(doc);
+  const article = await readerArticle(doc);
   if (!article) return textOf(storyRoot(doc));
   // Readability takes the headline and the byline out of the story; they
   // head the text again, as a reader mode shows them, unless the story
