@@ -20,8 +20,10 @@ WASM_ENV  := env -i PATH="$(PATH)" HOME="$(HOME)" GOCACHE="$(shell $(GO) env GOC
 all: build
 
 ## build: web/main.wasm (the full analyzer), web/firstlook.wasm (the
-## first look, without models) and web/wasm_exec.js
-build: web/main.wasm web/firstlook.wasm web/wasm_exec.js
+## first look, without models), web/wasm_exec.js, and web/readability.js,
+## Mozilla's Readability from npm (pinned in internal/webdeps, kept in
+## bin/npm, never committed)
+build: web/main.wasm web/firstlook.wasm web/wasm_exec.js web/readability.js
 
 web/main.wasm: FORCE
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $@ ./wasm
@@ -31,6 +33,11 @@ web/firstlook.wasm: FORCE
 
 web/wasm_exec.js: $(GOROOT)/lib/wasm/wasm_exec.js
 	cp $< $@
+
+# npm install when bin/npm lacks the pinned version; the file is rewritten
+# only when it changes.
+web/readability.js: FORCE
+	$(GO) run ./cmd/webdeps -cache $(BIN)/npm -o web
 
 ## serve: build, write dist/ (precompressed, quickly), serve it on http://$(ADDR)/
 serve: build
@@ -102,6 +109,6 @@ bench: chromium build
 	$(GO) run ./cmd/benchpage -dir web -shared $(SHARED) -n 5
 
 clean:
-	rm -rf bin dist web/main.wasm web/firstlook.wasm web/wasm_exec.js e2e/out
+	rm -rf bin dist web/main.wasm web/firstlook.wasm web/wasm_exec.js web/readability.js e2e/out
 
 FORCE:

@@ -40,7 +40,7 @@ func (p *page) settle() {
 }
 
 // TestLook saves the reading view of the seed article: out/light.png and
-// out/dark.png at 1280×1000, out/narrow.png at 360×800, and, when
+// out/dark.png at 1280×1000, out/narrow.png at 390×844, and, when
 // LEDE_UPDATE_SCREENSHOT=1, the README's docs/screenshot.png.
 func TestLook(t *testing.T) {
 	p := openPage(t)
@@ -58,7 +58,10 @@ func TestLook(t *testing.T) {
 
 	p.paste(seedText(t))
 	p.analyze()
-	// The pointer is moved off the article, so that no quote is detailed.
+	// The pointer is moved off the article, so that no quote is detailed
+	// and no name's mentions are highlighted: Analyze, where the click
+	// left it, is under the headline once the text box has folded away.
+	p.run("moving the pointer away", chromedp.MouseEvent(input.MouseMoved, 2, 2))
 	p.eval("resting", `document.activeElement.blur(); window.scrollTo(0, 0); true`, nil)
 	p.settle()
 
@@ -120,6 +123,12 @@ func TestLook(t *testing.T) {
 	if !layout.Side {
 		t.Error("at 1280 pixels the panels are not beside the article")
 	}
+	// A desktop with a mouse: the hints speak of hovering and keys.
+	var hint string
+	p.eval("reading the hint", `[...document.querySelectorAll('.reading-hint')].filter((n) => n.offsetParent).map((n) => n.textContent).join(' ')`, &hint)
+	if !strings.HasPrefix(strings.TrimSpace(hint), "Hover, focus or click a quote") {
+		t.Errorf("at 1280 pixels with a mouse the hint is %q, want the one on hovering and keys", hint)
+	}
 
 	p.run("light screenshot", chromedp.CaptureScreenshot(&png))
 	saveScreenshot(t, "light.png", png)
@@ -147,7 +156,7 @@ func TestLook(t *testing.T) {
 	p.checkContrast("light")
 
 	// A phone: one column, nothing wider than the screen.
-	p.run("phone window", viewport(360, 800, true))
+	p.run("phone window", viewport(390, 844, true))
 	p.eval("top", `document.querySelector('#article').dispatchEvent(new MouseEvent('mouseleave')); window.scrollTo(0, 0); true`, nil)
 	p.settle()
 	var narrow struct {
@@ -170,10 +179,10 @@ func TestLook(t *testing.T) {
 		};
 	})()`, &narrow)
 	if narrow.ScrollWidth > narrow.Width {
-		t.Errorf("at 360 pixels the page is %d wide and scrolls sideways; too wide: %q", narrow.ScrollWidth, narrow.Wide)
+		t.Errorf("at 390 pixels the page is %d wide and scrolls sideways; too wide: %q", narrow.ScrollWidth, narrow.Wide)
 	}
 	if !narrow.Stacked {
-		t.Error("at 360 pixels the panels are not under the article")
+		t.Error("at 390 pixels the panels are not under the article")
 	}
 	p.run("phone screenshot", chromedp.CaptureScreenshot(&png))
 	saveScreenshot(t, "narrow.png", png)

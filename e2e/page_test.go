@@ -25,6 +25,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"lede/internal/site"
+	"lede/internal/webdeps"
 )
 
 // waitTimeout bounds every wait on the page, so that a broken page fails
@@ -66,7 +67,8 @@ func run(m *testing.M) int {
 }
 
 // buildSite assembles in dir what "make build" puts in web/: the page's
-// files, the analyzer compiled for js/wasm and Go's wasm_exec.js. It
+// files, the analyzer compiled for js/wasm, Go's wasm_exec.js and
+// Readability from npm. It
 // builds from source so the test never runs a stale main.wasm.
 func buildSite(dir string) error {
 	for file, pkg := range map[string]string{"main.wasm": "lede/wasm", "firstlook.wasm": "lede/wasm/firstlook"} {
@@ -93,16 +95,20 @@ func buildSite(dir string) error {
 	}
 	for _, e := range entries {
 		switch name := e.Name(); {
-		case !e.Type().IsRegular(), strings.HasSuffix(name, ".wasm"), name == "wasm_exec.js":
-			// Build outputs come from above, never from a stale web/.
+		case !e.Type().IsRegular(), strings.HasSuffix(name, ".wasm"), name == "wasm_exec.js", name == webdeps.ModuleName:
+			// Build outputs come from above and below, never from a stale web/.
 		default:
 			if err := copyFile(filepath.Join(dir, name), filepath.Join("..", "web", name)); err != nil {
 				return err
 			}
 		}
 	}
-	return nil
+	// Readability, from npm as make build gets it.
+	return webdeps.WriteReadability(npmCache, dir)
 }
+
+// npmCache is where make build keeps npm's packages; the tests share it.
+var npmCache = filepath.Join("..", "bin", "npm")
 
 func copyFile(dst, src string) error {
 	in, err := os.Open(src)

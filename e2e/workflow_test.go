@@ -487,7 +487,11 @@ func TestRichPaste(t *testing.T) {
 		dt.setData('text/html', %s);
 		dt.setData('text/plain', 'the plain version');
 		t.dispatchEvent(new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true}));
-		return t.value;
+		// The HTML is taken apart once Readability has loaded.
+		return new Promise((resolve) => {
+			const check = () => t.value !== 'Before. ' ? resolve(t.value) : setTimeout(check, 20);
+			check();
+		});
 	})()`, jsString(storyHTML)), &got)
 	if want := "Before. " + storyText; got != want {
 		t.Errorf("after pasting rich text:\n%s", firstDiff(got, want))

@@ -30,10 +30,12 @@ export const ui = {
   toast: $('#toast'),
   // The results
   results: $('#results'),
+  jump: $('#jump'),
   readingStats: $('#reading-stats'),
   downloadButtons: document.querySelectorAll('button.download'),
   typeToggles: document.querySelectorAll('button.type-toggle'),
   article: $('#article'),
+  panels: $('#panels'),
   tip: $('#quote-tip'),
   sourcesSection: $('#sources-section'),
   sourcesLine: $('#sources-line'),

@@ -4,7 +4,10 @@
 //
 // Markup is parsed with DOMParser into a document of its own, which runs
 // no script, loads no image and is never inserted into the page: only the
-// text of its nodes comes out.
+// text of its nodes comes out. A whole web page is read as a reader mode
+// reads it (reader_mode.js): its story, not its menus and share bars.
+
+import {readerArticle} from './reader_mode.js';
 
 // Elements that start and end a paragraph: a blank line around them.
 const PARAGRAPH = new Set([
@@ -60,10 +63,10 @@ function dropStyleElements(html) {
 // is ever shown; the styles are not wanted anyway.
 const unstyled = (html) => dropStyleElements(html).replace(TAG, (tag) => tag.replace(STYLE_ATTR, ''));
 
-// storyRoot is where the story is in a parsed page: its one <article>,
-// else its one <main>, else all of it. A saved news page has menus,
-// related links and footers around the story; a copied selection has
-// neither element.
+// storyRoot is where the story is in a parsed page that Readability
+// found no article in: its one <article>, else its one <main>, else all
+// of it. A saved news page has menus, related links and footers around
+// the story; a copied selection has neither element.
 function storyRoot(doc) {
   for (const name of ['article', 'main']) {
     const found = doc.querySelectorAll(name);
@@ -72,11 +75,24 @@ function storyRoot(doc) {
   return doc.body || doc.documentElement;
 }
 
-// htmlToText returns the text of html with a blank line between blocks
+// htmlToText resolves to the text of html with a blank line between blocks
 // (paragraphs, headings, list items, quotations), a line break for <br>
 // and <div>, and white space collapsed as a browser shows it.
-export function htmlToText(html) {
+export async function htmlToText(html) {
   const doc = new DOMParser().parseFromString(unstyled(String(html)), 'text/html');
+  const article = await readerArticle(doc);
+  if (!article) return textOf(storyRoot(doc));
+  // Readability takes the headline and the byline out of the story; they
+  // head the text again, as a reader mode shows them, unless the story
+  // still starts with them.
+  const body = textOf(article.root);
+  const start = body.slice(0, 600).replace(/\s+/g, ' ');
+  const head = [article.title, article.byline].filter((s) => s && !start.includes(s));
+  return [...head, body].filter(Boolean).join('\n\n');
+}
+
+// textOf returns the text of root, laid out as htmlToText says.
+function textOf(root) {
   const out = [];
   // The break owed before the next text: 0 none, 1 a line, 2 a blank line.
   let owed = 0;
@@ -94,7 +110,7 @@ export function htmlToText(html) {
 
   // walk is iterative: a page nested thousands of levels deep must not
   // overflow the stack.
-  const stack = [{node: storyRoot(doc), pre: false, exit: false}];
+  const stack = [{node: root, pre: false, exit: false}];
   while (stack.length) {
     const {node, pre, exit} = stack.pop();
     if (exit) {

@@ -46,7 +46,7 @@ export async function readFile(file) {
   // File.text decodes UTF-8, replacing what is not; a byte order mark is
   // not part of the text.
   let text = (await file.text()).replace(/^\uFEFF/, '');
-  if (kind === 'html') text = htmlToText(text);
+  if (kind === 'html') text = await htmlToText(text);
   else text = text.replace(/\r\n?/g, '\n');
   return {text, kind};
 }
@@ -60,16 +60,21 @@ function useText(text, from) {
   run();
 }
 
-// transferText returns the clean text of a clipboard or a drag: its HTML
+// transferData takes what a clipboard or a drag holds, which can only be
+// read while its event is being handled: its HTML and its plain text.
+function transferData(dt) {
+  if (!dt) return {html: '', plain: ''};
+  return {html: dt.getData('text/html'), plain: dt.getData('text/plain')};
+}
+
+// cleanText resolves to the clean text of transferData's data: its HTML
 // as paragraphs when it has HTML (a news site's page), else its text.
-function transferText(dt) {
-  if (!dt) return '';
-  const html = dt.getData('text/html');
+async function cleanText({html, plain}) {
   if (html) {
-    const clean = htmlToText(html);
+    const clean = await htmlToText(html);
     if (clean.trim()) return clean;
   }
-  return dt.getData('text/plain').replace(/\r\n?/g, '\n');
+  return plain.replace(/\r\n?/g, '\n');
 }
 
 // insertText puts text at the text box's caret as typing would, so that
@@ -118,22 +123,24 @@ async function loadSample() {
 function initPaste() {
   // Rich text pasted into the text box (from a web page or a word
   // processor) arrives as its paragraphs, without menus, scripts or
-  // styles; plain text is left to the browser.
-  ui.textarea.addEventListener('paste', (ev) => {
-    const dt = ev.clipboardData;
-    if (!dt || ![...dt.types].includes('text/html')) return;
-    const clean = transferText(dt);
-    if (!clean.trim()) return;
+  // styles; plain text is left to the browser. Taking the HTML apart may
+  // wait for Readability (reader_mode.js), so the paste is taken over at
+  // once and its text inserted when ready.
+  ui.textarea.addEventListener('paste', async (ev) => {
+    const data = transferData(ev.clipboardData);
+    if (!data.html) return;
     ev.preventDefault();
-    insertText(clean);
+    const clean = await cleanText(data);
+    if (clean) insertText(clean);
   });
   // A paste anywhere else on the page replaces the text and analyses it.
-  document.addEventListener('paste', (ev) => {
+  document.addEventListener('paste', async (ev) => {
     if (ev.defaultPrevented || isEditable(ev.target)) return;
-    const clean = transferText(ev.clipboardData);
-    if (!clean.trim()) return;
+    const data = transferData(ev.clipboardData);
+    if (!data.html.trim() && !data.plain.trim()) return;
     ev.preventDefault();
-    useText(clean, 'Pasted text');
+    const clean = await cleanText(data);
+    if (clean.trim()) useText(clean, 'Pasted text');
   });
 }
 
@@ -195,8 +202,9 @@ function initDrop() {
       if (dt.files.length) openFile(dt.files[0], dt.files.length);
       return;
     }
-    const clean = transferText(dt);
-    if (clean.trim()) useText(clean, 'Dropped text');
+    cleanText(transferData(dt)).then((clean) => {
+      if (clean.trim()) useText(clean, 'Dropped text');
+    });
   });
 }
 

@@ -9,6 +9,7 @@
 //   keyboard.js   every shortcut; intake.js paste, open and drop
 //   downloads.js, clipboard.js  the results out, made by exports.js
 //   status.js     the loading bar, the status line, toasts
+//   jump.js       on a narrow screen, the bar that goes to each part
 //
 // User text only ever reaches the page as text nodes (createTextNode,
 // textContent), never as markup.
@@ -25,6 +26,7 @@ import {initDownloads} from './downloads.js';
 import {initClipboard} from './clipboard.js';
 import {initKeyboard} from './keyboard.js';
 import {registerOffline} from './offline.js';
+import {initJump} from './jump.js';
 import {toJSON, toCSV, toMarkdown, citation, slug, wordCount, speakers, sources, paragraphOf} from './exports.js';
 
 // The page's surface for scripts: window.lede (README, "JavaScript"), and
@@ -60,4 +62,5 @@ initHighlights();
 initDownloads();
 initClipboard();
 initKeyboard();
+initJump();
 startAnalyzer();

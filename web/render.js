@@ -6,11 +6,13 @@
 //
 // renderResult also hands the result to the panels, the details tip and
 // the downloads, so that one call replaces everything a result shows.
+// It draws a long article in pieces (see renderResult), so that the page
+// neither freezes nor jumps while it does.
 
 import {el, ui} from './dom.js';
 import {state, forgetPointing} from './state.js';
 import {typeLabel, isReported} from './labels.js';
-import {clip, sameText, wordCount} from './text.js';
+import {clip, sameText, thousands, wordCount} from './text.js';
 import {headRoles} from './headline.js';
 import {speakerGroups, renderEntities, renderSpeakers, renderSources} from './panels.js';
 import {showDetails} from './tooltips.js';
@@ -19,10 +21,18 @@ import {enableDownloads} from './downloads.js';
 // renderResult draws result for text, replacing whatever was drawn: nodes
 // are made anew, and all listeners sit on the containers, so nothing from
 // an earlier render is kept alive. partial is true for a first look.
+//
+// A long article is drawn a piece at a time, each piece in a task of its
+// own after a frame, so that the page never stops answering for the
+// whole of it: the first screenful at once, then the panels, then the
+// rest of the article. It returns a promise that resolves to true once
+// all is drawn, or to false when a later render took over first.
 export function renderResult(text, result, partial = false) {
   if (!result || result.offsets !== 'utf16') {
     throw new Error(`the analyzer returned offsets in ${result && result.offsets}, expected utf16`);
   }
+  const render = ++renders;
+  const current = () => render === renders;
   const entities = Array.isArray(result.entities) ? result.entities : [];
   const quotes = Array.isArray(result.quotes) ? result.quotes : [];
   const byId = new Map(entities.map((e) => [e.id, e]));
@@ -32,26 +42,93 @@ export function renderResult(text, result, partial = false) {
   // quotes were drawn.
   state.shown = {text, result, title: '', quotes, byId, colors, drawn: new Set(), partial};
 
-  const {frag, titleNode} = drawArticle(text, result, collectSpans(text, quotes, entities, colors));
-  const {article, results} = ui;
+  const nodes = articleNodes(text, result, collectSpans(text, quotes, entities, colors));
+  const {article, results, panels} = ui;
   forgetPointing();
-  article.replaceChildren(frag);
+  // A first look is drawn whole: it is shown once, while the analyzer
+  // loads, and the full result soon replaces it, often before a drawing
+  // in pieces would have reached its end.
+  const first = takeNodes(nodes, partial ? Infinity : FIRST_CHARS);
+  // Set once the whole article is in, for tests and scripts to wait on.
+  delete article.dataset.drawn;
+  article.replaceChildren(first.frag);
   rovingStop(article.querySelector('.quote[data-stop]'));
   // Lets style.css show a first look as provisional, and tests see it.
   for (const node of [results, article]) {
     if (partial) node.dataset.partial = 'true';
     else delete node.dataset.partial;
   }
+  const titleNode = article.querySelector('#article-title');
   article.setAttribute('aria-labelledby', titleNode ? 'article-title' : 'article-heading');
   if (!state.shown.title) state.shown.title = clip(text.trim().split('\n')[0] || '', 80);
   ui.readingStats.textContent = [state.source, readingStatsOf(text)].filter(Boolean).join(' · ');
-  // A first look is not worth exporting: speakers and people are missing.
-  enableDownloads(!partial);
+  // Nothing to download until all is drawn; a first look is not worth
+  // exporting at all, as speakers and people are missing.
+  enableDownloads(false);
   showDetails();
-  renderEntities(entities);
-  renderSources(result, groups, partial);
-  renderSpeakers(groups);
+  // The panels are drawn whole before they are shown: a section filled
+  // above another would push it down as the reader looks.
+  panels.hidden = true;
   results.hidden = false;
+
+  return (async () => {
+    await nextFrame();
+    if (!current()) return false;
+    renderSources(result, groups, partial);
+    await nextFrame();
+    if (!current()) return false;
+    renderSpeakers(groups);
+    await nextFrame();
+    if (!current()) return false;
+    renderEntities(entities);
+    panels.hidden = false;
+    for (let done = first.done; !done;) {
+      await nextFrame();
+      if (!current()) return false;
+      const more = takeNodes(nodes, CHUNK_CHARS);
+      article.append(more.frag);
+      done = more.done;
+    }
+    if (!article.querySelector('.quote[data-stop][tabindex="0"]')) rovingStop(article.querySelector('.quote[data-stop]'));
+    enableDownloads(!partial);
+    article.dataset.drawn = 'true';
+    return true;
+  })();
+}
+
+// How much of the article is drawn at once: the first piece fills a
+// large screen; the others are what a slow machine draws well within a
+// frame's budget (paragraphs out of sight are not laid out, style.css).
+const FIRST_CHARS = 4000;
+const CHUNK_CHARS = 3000;
+
+let renders = 0; // bumps on every render so that only the latest goes on
+
+// nextFrame resolves in a task of its own after the next frame, so that
+// what was drawn before is shown before more is done; in a tab out of
+// sight, where frames stop, after a moment anyway.
+function nextFrame() {
+  return new Promise((resolve) => {
+    const late = setTimeout(resolve, 100);
+    requestAnimationFrame(() => {
+      clearTimeout(late);
+      setTimeout(resolve, 0);
+    });
+  });
+}
+
+// takeNodes takes nodes from the iterator until they hold chars
+// characters of text, or it ends, and returns them in a fragment.
+function takeNodes(nodes, chars) {
+  const frag = document.createDocumentFragment();
+  let n = 0;
+  while (n < chars) {
+    const next = nodes.next();
+    if (next.done) return {frag, done: true};
+    frag.append(next.value);
+    n += next.value.length ?? next.value.textContent.length;
+  }
+  return {frag, done: false};
 }
 
 // rovingStop makes quote the article's one Tab stop among its quotes
@@ -68,7 +145,7 @@ export function rovingStop(quote) {
 function readingStatsOf(text) {
   const words = wordCount(text);
   const minutes = Math.max(1, Math.round(words / 230));
-  return `${words.toLocaleString('en')} ${words === 1 ? 'word' : 'words'} · ${minutes} min read`;
+  return `${thousands(words)} ${words === 1 ? 'word' : 'words'} · ${minutes} min read`;
 }
 
 // Bad offsets from the analyzer must not corrupt the text: spans that are
@@ -115,25 +192,24 @@ function collectSpans(text, quotes, entities, colors) {
   return spans.sort(bySpan);
 }
 
-// drawArticle builds the article's paragraphs from spans, sorted by
-// bySpan, and returns them with the headline's node, if any.
-function drawArticle(text, result, spans) {
+// articleNodes yields the article's paragraphs, built from spans sorted by
+// bySpan, and the text between them, in order; the headline's paragraph
+// has the id article-title.
+function* articleNodes(text, result, spans) {
   // Each paragraph gets only the spans that may touch it: those that
   // start before its end and were not handed out yet, and the quotes that
   // run on from before. Offering every span to every paragraph froze the
   // page for seconds on a long text.
   let next = 0;
   let running = [];
-  const frag = document.createDocumentFragment();
   let at = 0;
   const paras = paragraphs(result, text.length, inRange(text));
   const roles = headRoles(text, paras);
-  let titleNode = null;
   for (const [k, p] of paras.entries()) {
     // Whatever lies between paragraphs (blank lines) stays in the DOM so
     // that the article's textContent is exactly the input; it collapses
     // visually because only paragraphs preserve white space.
-    if (p.start > at) frag.append(text.slice(at, p.start));
+    if (p.start > at) yield text.slice(at, p.start);
     const candidates = running.filter((q) => q.end > p.start);
     for (; next < spans.length && spans[next].start < p.end; next++) candidates.push(spans[next]);
     running = candidates.filter((s) => isQuoteSpan(s) && s.end > p.end);
@@ -144,14 +220,12 @@ function drawArticle(text, result, spans) {
       node.setAttribute('role', 'heading');
       node.setAttribute('aria-level', '3');
       node.id = 'article-title';
-      titleNode = node;
       state.shown.title = text.slice(p.start, p.end).trim();
     }
-    frag.append(node);
     at = p.end;
+    yield node;
   }
-  if (at < text.length) frag.append(text.slice(at));
-  return {frag, titleNode};
+  if (at < text.length) yield text.slice(at);
 }
 
 // bySpan orders spans by start, the longest, then reported speech,

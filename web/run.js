@@ -87,6 +87,7 @@ export async function run() {
   const partial = (result) => {
     if (seq !== runs) return;
     try {
+      // Not awaited: the full result takes over whenever it comes.
       renderResult(text, result, true);
     } catch (err) {
       return; // the full result will say what is wrong
@@ -103,10 +104,13 @@ export async function run() {
   try {
     const result = await requestAnalysis(text, {partial, progress});
     if (seq !== runs) return;
-    renderResult(text, result);
+    // The first screenful is drawn at once and the view switches to it;
+    // the rest follows in pieces, and the analysis is done once it is in.
+    const drawn = renderResult(text, result);
     enterReading(text);
     const ms = Math.round(performance.now() - t0);
     setStatus(`${summary(result)} (${ms} ms)`);
+    if (!(await drawn) || seq !== runs) return;
   } catch (err) {
     if (seq !== runs) return;
     // Cancel has said so already, and that the analyzer restarts.

@@ -24,15 +24,17 @@ export function showLoading(msg) {
       // The first look comes first and alone on the line; the full
       // analyzer's download follows it.
       const first = msg.file === 'firstlook';
-      const what = first ? 'Downloading the first look' : 'Downloading the full analyzer';
-      const can = body.dataset.quick === 'true' ? ' (quotes and well-known names can be shown now)' : '';
+      // Once the first look can answer, say so first: the line is cut to
+      // one line on a narrow screen.
+      const what = first ? 'Downloading the first look…' :
+        body.dataset.quick === 'true' ? 'First look ready · full analyzer' : 'Downloading the full analyzer…';
       const mb = (n) => (n / 1048576).toFixed(1);
       if (msg.total > 0) {
         progress.value = Math.min(100, Math.floor((100 * msg.loaded) / msg.total));
-        loading.textContent = `${what}… ${mb(msg.loaded)} of ${mb(msg.total)} MB${can}`;
+        loading.textContent = `${what} ${mb(msg.loaded)} of ${mb(msg.total)} MB`;
       } else {
         progress.removeAttribute('value'); // indeterminate
-        loading.textContent = `${what}… ${mb(msg.loaded)} MB${can}`;
+        loading.textContent = `${what} ${mb(msg.loaded)} MB`;
       }
       break;
     }
@@ -40,7 +42,7 @@ export function showLoading(msg) {
       // The first look can answer: a text pasted now shows its quotes
       // and well-known names at once.
       body.dataset.quick = 'true';
-      if (!loader.dataset.done) loading.textContent = 'Downloading the full analyzer… (quotes and well-known names can be shown now)';
+      if (!loader.dataset.done) loading.textContent = 'First look ready · downloading the full analyzer…';
       break;
     case 'loading':
       progress.removeAttribute('value');

@@ -23,3 +23,8 @@ export function sameText(text, s) {
   const slice = text.slice(s.start, s.end);
   return slice === s.text || (typeof slice.toWellFormed === 'function' && slice.toWellFormed() === s.text);
 }
+
+// thousands writes n with commas between thousands, as toLocaleString('en')
+// does; that call loads the browser's locale data the first time, which
+// took 130 ms on a slow machine, in the middle of drawing an article.
+export const thousands = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');

@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"lede/internal/webdeps"
 )
 
 func init() {
@@ -170,6 +172,13 @@ func TestWebDist(t *testing.T) {
 		}
 		files[name] = string(b)
 	}
+	// Readability comes from npm with make build; a fresh clone has none
+	// in web/ yet.
+	readability, err := webdeps.ReadabilityModule(filepath.Join("..", "..", "bin", "npm"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files[webdeps.ModuleName] = string(readability)
 	out := t.TempDir()
 	if err := build(writeFiles(t, files), out); err != nil {
 		t.Fatal(err)
