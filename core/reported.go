@@ -54,6 +54,9 @@ func (f *speakerFinder) reportedSpeech(sents []sentenceTokens) []reportedSpan {
 				continue
 			}
 			f.pickSource(&r, parts, base)
+			if lead, ok := f.leadingPart(r, parts, base); ok {
+				out = append(out, lead)
+			}
 			out = append(out, r)
 		}
 		base += len(s.Toks)
@@ -148,6 +151,43 @@ func (f *speakerFinder) placeQuotes(r *reportedSpan) bool {
 	}
 	return r.start < r.end
 }
+
+// leadingPart returns the first part of a content that its source and
+// cue split, set off by commas: "Russia, Lavrov said, would never accept
+// it" reports "Russia" and "would never accept it" (PolNeAR marks both
+// as the content, in two spans). The tagger gives only the part after
+// the cue; the part before runs from the sentence's start to the comma
+// before the source, and has r's source and cue, which follow it. ok is
+// false when r is not split so, or the tagger gave those words a part of
+// their own.
+func (f *speakerFinder) leadingPart(r reportedSpan, parts []attrtag.Part, base int) (reportedSpan, bool) {
+	if r.cueAfter || r.srcStart < 0 || r.srcEnd > r.cueStart || r.start < r.cueEnd+1 ||
+		f.toks[r.start-1].Text != "," || r.start-1-r.cueEnd > maxAsideTokens {
+		return reportedSpan{}, false
+	}
+	comma := r.srcStart - 1 // the comma before the source
+	lo, _ := f.sentenceBounds(r.srcStart)
+	if comma <= lo || f.toks[comma].Text != "," {
+		return reportedSpan{}, false
+	}
+	for _, p := range parts {
+		if base+p.Start < comma && base+p.End > lo {
+			return reportedSpan{}, false
+		}
+	}
+	lead := reportedSpan{start: lo, end: comma, cueStart: r.cueStart, cueEnd: r.cueEnd,
+		srcStart: r.srcStart, srcEnd: r.srcEnd, cueAfter: true}
+	f.trimContent(&lead)
+	if lead.start >= lead.end || !wordutil.HasLetter(f.text[f.toks[lead.start].Start:f.toks[lead.end-1].End]) || !f.placeQuotes(&lead) {
+		return reportedSpan{}, false
+	}
+	return lead, true
+}
+
+// maxAsideTokens is how many words may stand between a splitting cue and
+// the comma after it ("Stumpf explained earlier in the committee
+// hearing, were …").
+const maxAsideTokens = 8
 
 // pickSource gives r the source part next to its cue, if the tagger found
 // one outside the content.
