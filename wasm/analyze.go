@@ -1,8 +1,6 @@
 package main
 
 import (
-	"strings"
-
 	"lede/core"
 	"lede/wasm/internal/boundary"
 )
@@ -19,16 +17,12 @@ var analyze = func(text string) (core.Result, error) { return analyzer.Analyze(t
 // natively: it analyses text, converts offsets to UTF-16 and returns the
 // result as JSON, or an error (see boundary.WriteResult).
 func analyzeJSON(text string) (string, error) {
-	var b strings.Builder
-	err := boundary.WriteResult(&b, text, analyze, analyzer.Pause)
-	return b.String(), err
+	return boundary.JSON(text, analyze, analyzer.Pause)
 }
 
 // quickJSON is analyzeJSON for core.QuickAnalyze, what the page shows
 // while the models load if the first-look analyzer (wasm/firstlook) has
 // not shown it already.
 func quickJSON(text string) (string, error) {
-	var b strings.Builder
-	err := boundary.WriteResult(&b, text, analyzer.QuickAnalyze, analyzer.Pause)
-	return b.String(), err
+	return boundary.JSON(text, analyzer.QuickAnalyze, analyzer.Pause)
 }

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"strings"
-
 	"lede/core/firstlook"
 	"lede/core/result"
 	"lede/wasm/internal/boundary"
@@ -19,7 +17,5 @@ func look(text string) (result.Result, error) { return firstlook.Analyze(text, p
 // natively: the first look at text, offsets in UTF-16, as JSON, or an
 // error (see boundary.WriteResult).
 func lookJSON(text string) (string, error) {
-	var b strings.Builder
-	err := boundary.WriteResult(&b, text, look, pause)
-	return b.String(), err
+	return boundary.JSON(text, look, pause)
 }

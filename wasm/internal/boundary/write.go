@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"runtime/debug"
+	"strings"
 
 	"lede/core/result"
 )
@@ -35,6 +36,14 @@ func WriteResult(w io.Writer, text string, fn Analysis, pause func()) (err error
 		pause()
 	}
 	return result.WriteJSON(w, &res, false, true)
+}
+
+// JSON is WriteResult into a string: the whole boundary in plain Go, so
+// that it can be tested natively.
+func JSON(text string, fn Analysis, pause func()) (string, error) {
+	var b strings.Builder
+	err := WriteResult(&b, text, fn, pause)
+	return b.String(), err
 }
 
 // panicMessage says what a panic's value says, without fmt (which would
