@@ -259,10 +259,10 @@ func browser() (context.Context, func(), error) {
 // the Go program's memory after each, in MB. The page gives a long text
 // a fresh worker when the last one grew, as it does for a reader.
 func measurePeaks(url string, inputs []struct{ Name, Text string }) (map[string]float64, error) {
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chromium()), chromedp.DisableGPU, chromedp.NoFirstRun)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
-	ctx, cancel := chromedp.NewContext(actx)
+	ctx, cancel, err := browser()
+	if err != nil {
+		return nil, err
+	}
 	defer cancel()
 	tctx, cancelT := context.WithTimeout(ctx, 15*time.Minute)
 	defer cancelT()
