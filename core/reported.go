@@ -47,7 +47,7 @@ func (f *speakerFinder) reportedSpeech(sents []sentenceTokens) []reportedSpan {
 			}
 			r := reportedSpan{start: base + p.Start, end: base + p.End, cueStart: -1, srcStart: -1}
 			f.trimContent(&r)
-			if r.start >= r.end || !wordutil.HasLetter(f.text[f.toks[r.start].Start:f.toks[r.end-1].End]) || !f.pickCue(&r, parts, base) {
+			if !f.hasWords(r) || !f.pickCue(&r, parts, base) {
 				continue
 			}
 			if !f.placeQuotes(&r) {
@@ -83,6 +83,11 @@ func (f *speakerFinder) trimContent(r *reportedSpan) {
 		}
 		break
 	}
+}
+
+// hasWords reports whether r, trimmed, still holds a letter or a digit.
+func (f *speakerFinder) hasWords(r reportedSpan) bool {
+	return r.start < r.end && wordutil.HasLetter(f.text[f.toks[r.start].Start:f.toks[r.end-1].End])
 }
 
 // pickCue gives r the nearest cue part of its sentence: the one before
@@ -178,7 +183,7 @@ func (f *speakerFinder) leadingPart(r reportedSpan, parts []attrtag.Part, base i
 	lead := reportedSpan{start: lo, end: comma, cueStart: r.cueStart, cueEnd: r.cueEnd,
 		srcStart: r.srcStart, srcEnd: r.srcEnd, cueAfter: true}
 	f.trimContent(&lead)
-	if lead.start >= lead.end || !wordutil.HasLetter(f.text[f.toks[lead.start].Start:f.toks[lead.end-1].End]) || !f.placeQuotes(&lead) {
+	if !f.hasWords(lead) || !f.placeQuotes(&lead) {
 		return reportedSpan{}, false
 	}
 	return lead, true
