@@ -46,20 +46,17 @@ func best[W float32 | float64](index *table, weights []W, feats []uint32, scores
 }
 
 // Encode writes the model: magic, labels, a scale, the feature count,
-// then four columns, because each compresses well on its own and poorly
+// then three columns, because each compresses well on its own and poorly
 // interleaved: the features' hashes in order as varint gaps; for each
 // feature a bit mask (a varint) of the labels whose quantized weight is
-// not zero; and those weights, as zig-zag varints of multiples of the
-// scale. The scale is coarse times the int16 step (the largest weight
-// over 32767): weights are rounded to that step first, then to multiples
-// of coarse of them, so that a model read back from its bytes encodes to
-// the same bytes again and coarser forms can be made from it. A perceptron moves a
-// feature's weights up for one label and down for another by the same
-// amount, so each feature's weights sum to zero; the last weight of each
-// feature is therefore written as the sum of its quantized weights
-// (nearly always 0 or ±1), from which Decode recovers it. Most features
-// carry weight for two or three labels only. The same model always
-// encodes to the same bytes. It panics for more than 16 labels.
+// not zero; and those weights as rows of multiples of the scale
+// (AppendRow). The scale is coarse times the int16 step (the largest
+// weight over 32767): weights are rounded to that step first, then to
+// multiples of coarse of them, so that a model read back from bytes
+// written at coarse 1 encodes to the same bytes again, and coarser forms
+// can be made from it. Most features carry weight for two or three labels
+// only. The same model always encodes to the same bytes. It panics for
+// more than 16 labels.
 func (m *Model) Encode(magic string, coarse int) []byte {
 	n := len(m.Labels)
 	if n > 16 {
@@ -86,16 +83,18 @@ func (m *Model) Encode(magic string, coarse int) []byte {
 	slices.Sort(hashes)
 	var keys, masks, ws []byte
 	q := make([]int64, n)
+	row := make([]int64, 0, n) // the non-zero ones of q
 	prev, count := uint32(0), 0
 	for _, h := range hashes {
-		r, _ := m.index.get(h)
-		row := int(r)
+		at, _ := m.index.get(h)
 		var mask uint64
+		row = row[:0]
 		for k := range n {
-			fine := math.Round(float64(m.weights[row*n+k] / step))
+			fine := math.Round(float64(m.weights[int(at)*n+k] / step))
 			q[k] = int64(math.Round(fine / float64(coarse)))
 			if q[k] != 0 {
 				mask |= 1 << k
+				row = append(row, q[k])
 			}
 		}
 		if mask == 0 {
@@ -105,16 +104,7 @@ func (m *Model) Encode(magic string, coarse int) []byte {
 		keys = binary.AppendUvarint(keys, uint64(h-prev))
 		prev = h
 		masks = binary.AppendUvarint(masks, mask)
-		last, sum := bits.Len64(mask)-1, int64(0)
-		for k := range n {
-			if mask&(1<<k) != 0 {
-				sum += q[k]
-				if k != last {
-					ws = binary.AppendVarint(ws, q[k])
-				}
-			}
-		}
-		ws = binary.AppendVarint(ws, sum)
+		ws = AppendRow(ws, row)
 	}
 	binary.Write(&b, binary.LittleEndian, scale)
 	binary.Write(&b, binary.LittleEndian, uint32(count))
@@ -165,18 +155,15 @@ func Decode(data []byte, magic string) (*Model, error) {
 			return nil, ErrDamaged
 		}
 	}
+	row := make([]int64, n)
 	for i, mask := range masks {
-		last, sum := bits.Len64(mask)-1, int64(0)
+		ws := row[:bits.OnesCount64(mask)]
+		r.Row(ws)
 		for k := range n {
-			if mask&(1<<k) == 0 {
-				continue
+			if mask&(1<<k) != 0 {
+				m.weights[i*n+k] = float32(ws[0]) * scale
+				ws = ws[1:]
 			}
-			v := r.Varint()
-			if k == last {
-				v -= sum
-			}
-			sum += v
-			m.weights[i*n+k] = float32(v) * scale
 		}
 	}
 	if !r.Done() {

@@ -72,6 +72,7 @@ func Encode(classes []string, tagMap map[string]string, weights map[string]map[s
 		return nil, err
 	}
 	var keys, counts, cls, ws []byte
+	var row []int64
 	prev := uint64(0)
 	kept := 0
 	for _, f := range feats {
@@ -96,15 +97,12 @@ func Encode(classes []string, tagMap map[string]string, weights map[string]map[s
 		keys = binary.AppendUvarint(keys, f.hash-prev)
 		prev = f.hash
 		counts = append(counts, byte(len(entries)))
-		sum := int64(0)
-		for i, e := range entries {
+		row = row[:0]
+		for _, e := range entries {
 			cls = append(cls, byte(e.class))
-			sum += e.q
-			if i < len(entries)-1 {
-				ws = binary.AppendVarint(ws, e.q)
-			}
+			row = append(row, e.q)
 		}
-		ws = binary.AppendVarint(ws, sum)
+		ws = perceptron.AppendRow(ws, row)
 	}
 	binary.Write(&b, binary.LittleEndian, o.Step)
 	b.WriteByte(byte(o.KeyBits))

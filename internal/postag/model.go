@@ -86,28 +86,29 @@ func decode(data []byte) (*model, error) {
 		h += r.Uvarint()
 		keys[i] = h
 	}
+	counts := r.Next(feats)
+	if r.Err() {
+		return nil, bad
+	}
 	total := 0
-	for _, k := range keys {
-		count := int(r.Byte())
-		m.index[k] = uint32(total)<<8 | uint32(count)
-		total += count
+	for i, k := range keys {
+		m.index[k] = uint32(total)<<8 | uint32(counts[i])
+		total += int(counts[i])
 	}
 	if r.Err() || total > r.Remaining() {
 		return nil, bad
 	}
 	m.cls = append([]uint8(nil), r.Next(total)...)
 	m.weights = make([]float32, total)
-	for _, k := range keys {
-		e := m.index[k]
-		start, n := int(e>>8), int(e&0xff)
-		sum := int64(0)
-		for j := start; j < start+n-1; j++ {
-			q := r.Varint()
-			sum += q
-			m.weights[j] = float32(float64(q) * step)
-		}
-		if n > 0 {
-			m.weights[start+n-1] = float32(float64(r.Varint()-sum) * step)
+	// Rows in the order of the keys, so entry by entry.
+	row := make([]int64, 0, 255)
+	at := 0
+	for _, c := range counts {
+		row = row[:c]
+		r.Row(row)
+		for _, q := range row {
+			m.weights[at] = float32(float64(q) * step)
+			at++
 		}
 	}
 	if !r.Done() {
