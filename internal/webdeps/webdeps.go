@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 )
 
 // The pinned packages. A new version is a new folder in the cache, so
@@ -119,7 +120,7 @@ func AxeScript(cache string) ([]byte, error) {
 
 // cut splits "name@version", where a scoped name starts with "@".
 func cut(spec string) (name, version string, ok bool) {
-	at := bytes.LastIndexByte([]byte(spec), '@')
+	at := strings.LastIndexByte(spec, '@')
 	if at <= 0 {
 		return "", "", false
 	}
@@ -128,11 +129,5 @@ func cut(spec string) (name, version string, ok bool) {
 
 // safe turns a spec into a folder name.
 func safe(spec string) string {
-	b := []byte(spec)
-	for i, c := range b {
-		if c == '/' || c == '@' {
-			b[i] = '_'
-		}
-	}
-	return string(bytes.TrimLeft(b, "_"))
+	return strings.TrimLeft(strings.NewReplacer("/", "_", "@", "_").Replace(spec), "_")
 }
