@@ -10,7 +10,6 @@ package attrtag
 
 import (
 	_ "embed"
-	"errors"
 	"slices"
 	"sync"
 
@@ -20,11 +19,6 @@ import (
 
 //go:embed attr.bin
 var modelBytes []byte
-
-// secondBytes is the second pass's model (see TrainStacked).
-//
-//go:embed attr2.bin
-var secondBytes []byte
 
 // cueText is the cue list the model was trained with; the trainer writes
 // it beside attr.bin.
@@ -43,7 +37,7 @@ var (
 // Load decodes the embedded model, once per process; it fails only when
 // the binary holds a damaged model.
 func Load() error {
-	once.Do(func() { loaded, loadErr = Decode(modelBytes, secondBytes, cueText) })
+	once.Do(func() { loaded, loadErr = Decode(modelBytes, cueText) })
 	return loadErr
 }
 
@@ -71,28 +65,15 @@ type Tagger struct {
 	cues    cueWords
 	lattice *lattice
 	pool    sync.Pool // of *scratch
-
-	// second and its lattice are the second pass, or nil.
-	second   *perceptron.Model
-	lattice2 *lattice
 }
 
-// Decode reads the first and second passes' models and their cue list,
-// as Train returned them.
-func Decode(first, second []byte, cueList string) (*Tagger, error) {
-	m, err := perceptron.Decode(first, magic)
+// Decode reads a model and its cue list, as Train returned them.
+func Decode(model []byte, cueList string) (*Tagger, error) {
+	m, err := perceptron.Decode(model, magic)
 	if err != nil {
 		return nil, err
 	}
-	m2, err := perceptron.Decode(second, magic)
-	if err != nil {
-		return nil, err
-	}
-	if !slices.Equal(m.Labels, m2.Labels) {
-		return nil, errors.New("attrtag: the two passes' models have different labels")
-	}
-	t := &Tagger{m: m, second: m2, cues: parseCueWords(cueList),
-		lattice: newLattice(m.Labels, m.Scores), lattice2: newLattice(m2.Labels, m2.Scores)}
+	t := &Tagger{m: m, cues: parseCueWords(cueList), lattice: newLattice(m.Labels, m.Scores)}
 	t.pool.New = func() any { return t.lattice.newScratch() }
 	return t, nil
 }
@@ -112,18 +93,8 @@ func (t *Tagger) Tag(toks []tokenize.Token) []Part {
 	}
 	sc := t.pool.Get().(*scratch)
 	defer t.pool.Put(sc)
-	s.first = labelNames(t.m.Labels, t.lattice.decode(s, t.m.Scores, sc))
-	ys := t.lattice2.decode(s, t.second.Scores, sc)
-	return parts(t.second.Labels, ys)
-}
-
-// labelNames returns the labels of indexes ys.
-func labelNames(labels []string, ys []int) []string {
-	out := make([]string, len(ys))
-	for i, y := range ys {
-		out[i] = labels[y]
-	}
-	return out
+	ys := t.lattice.decode(s, t.m.Scores, sc)
+	return parts(t.m.Labels, ys)
 }
 
 // parts turns BIO labels (indexes into labels) into spans.
