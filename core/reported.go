@@ -41,6 +41,7 @@ func (f *speakerFinder) reportedSpeech(sents []sentenceTokens) []reportedSpan {
 		if !hasContent(parts) || opensWithAccordingTo(s.Toks) {
 			parts = accordingTo(s.Toks)
 		}
+		parts = clauseBeforeFinalCue(s.Toks, parts)
 		for _, p := range parts {
 			if p.Role != attrtag.Content {
 				continue
@@ -444,4 +445,44 @@ func (f *speakerFinder) wordsOutside(start, end int, q quotes.Quote) bool {
 		return unicode.IsLower(r) && !strings.HasSuffix(inner, ",")
 	}
 	return false
+}
+
+// clauseBeforeFinalCue makes the whole clause before a sentence's final
+// attribution its content ("Secret Service protocol called for X, sources
+// said."): the tagger reads the clause's own verb ("called for") as a
+// cue of its own and gives only what follows it, but the sentence's
+// source said all of it. parts are returned changed only when the
+// sentence ends in a source and cue (in either order) after a comma, and
+// the tagger found another source or cue before that comma.
+func clauseBeforeFinalCue(toks []tokenize.Token, parts []attrtag.Part) []attrtag.Part {
+	n := len(parts)
+	if n < 3 {
+		return parts
+	}
+	end := len(toks)
+	for end > 0 && !wordutil.HasLetter(toks[end-1].Text) {
+		end--
+	}
+	// The final attribution: a cue and a source, the last ending the sentence.
+	a, b := parts[n-2], parts[n-1]
+	if b.End != end || !(a.Role == attrtag.Source && b.Role == attrtag.Cue || a.Role == attrtag.Cue && b.Role == attrtag.Source) || a.End != b.Start {
+		return parts
+	}
+	comma := a.Start - 1
+	if comma < 2 || toks[comma].Text != "," {
+		return parts
+	}
+	inner := false
+	for _, p := range parts[:n-2] {
+		if p.End > comma {
+			return parts
+		}
+		if p.Role != attrtag.Content {
+			inner = true
+		}
+	}
+	if !inner {
+		return parts
+	}
+	return []attrtag.Part{{Start: 0, End: comma, Role: attrtag.Content}, a, b}
 }

@@ -23,6 +23,10 @@ type sentence struct {
 	cueR    []int  // cueR[i]: the nearest cue-like token after i, or -1
 	commaL  []int  // commaL[i]: commas between cueL[i] and i
 	commaR  []int  // commaR[i]: commas between i and cueR[i]
+
+	// first holds the first pass's labels of the tokens when this is the
+	// second pass, else nil (see stacked).
+	first []string
 }
 
 // cueWords holds the words that often open a cue in the training
@@ -140,6 +144,9 @@ func emission(s *sentence, i int, out []uint32) []uint32 {
 	w, tag := s.lower[i], toks[i].Tag
 	add := func(h perceptron.Hash) { out = append(out, uint32(h)) }
 	add(perceptron.NewHash("b"))
+	if s.first != nil {
+		out = stacked(s, i, out)
+	}
 	add(perceptron.NewHash("w").Add(w))
 	add(perceptron.NewHash("t").Add(tag))
 	add(perceptron.NewHash("s").Add(shape(toks[i].Text)))
@@ -287,4 +294,51 @@ func stem(w string) string {
 		}
 	}
 	return strings.TrimSuffix(w, "e")
+}
+
+// stacked appends the features of token i that the first pass's labels
+// give: its own, its neighbours', and where its part lies among the
+// parts the first pass found in the sentence.
+func stacked(s *sentence, i int, out []uint32) []uint32 {
+	add := func(h perceptron.Hash) { out = append(out, uint32(h)) }
+	n := len(s.first)
+	at := func(j int) string {
+		if j < 0 || j >= n {
+			return "<none>"
+		}
+		return s.first[j]
+	}
+	l := at(i)
+	add(perceptron.NewHash("f0").Add(l))
+	add(perceptron.NewHash("f-1").Add(at(i - 1)).Add(l))
+	add(perceptron.NewHash("f+1").Add(l).Add(at(i + 1)))
+	add(perceptron.NewHash("f-2").Add(at(i - 2)))
+	add(perceptron.NewHash("f+2").Add(at(i + 2)))
+	add(perceptron.NewHash("f0w").Add(l).Add(s.lower[i]))
+	// The part holding i: its length and where i stands in it.
+	a, b := i, i+1
+	k := kindOf(l)
+	for a > 0 && kindOf(s.first[a-1]) == k && s.first[a][0] != 'B' {
+		a--
+	}
+	for b < n && kindOf(s.first[b]) == k && s.first[b][0] != 'B' {
+		b++
+	}
+	add(perceptron.NewHash("fpart").Add(k).Add(distance(b - a)).Add(distance(i - a)).Add(distance(b - 1 - i)))
+	before, after := "<s>", "</s>"
+	if a > 0 {
+		before = kindOf(s.first[a-1])
+	}
+	if b < n {
+		after = kindOf(s.first[b])
+	}
+	add(perceptron.NewHash("fctx").Add(before).Add(k).Add(after))
+	cues := 0
+	for j := range n {
+		if s.first[j] == "B-CUE" {
+			cues++
+		}
+	}
+	add(perceptron.NewHash("fcues").Add(count(cues)).Add(k))
+	return out
 }

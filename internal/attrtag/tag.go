@@ -10,6 +10,7 @@ package attrtag
 
 import (
 	_ "embed"
+	"errors"
 	"slices"
 	"sync"
 
@@ -19,6 +20,11 @@ import (
 
 //go:embed attr.bin
 var modelBytes []byte
+
+// secondBytes is the second pass's model (see TrainStacked).
+//
+//go:embed attr2.bin
+var secondBytes []byte
 
 // cueText is the cue list the model was trained with; the trainer writes
 // it beside attr.bin.
@@ -37,7 +43,7 @@ var (
 // Load decodes the embedded model, once per process; it fails only when
 // the binary holds a damaged model.
 func Load() error {
-	once.Do(func() { loaded, loadErr = Decode(modelBytes, cueText) })
+	once.Do(func() { loaded, loadErr = Decode(modelBytes, secondBytes, cueText) })
 	return loadErr
 }
 
@@ -65,15 +71,28 @@ type Tagger struct {
 	cues    cueWords
 	lattice *lattice
 	pool    sync.Pool // of *scratch
+
+	// second and its lattice are the second pass, or nil.
+	second   *perceptron.Model
+	lattice2 *lattice
 }
 
-// Decode reads a model and its cue list, as Train returned them.
-func Decode(model []byte, cueList string) (*Tagger, error) {
-	m, err := perceptron.Decode(model, magic)
+// Decode reads the first and second passes' models and their cue list,
+// as Train returned them.
+func Decode(first, second []byte, cueList string) (*Tagger, error) {
+	m, err := perceptron.Decode(first, magic)
 	if err != nil {
 		return nil, err
 	}
-	t := &Tagger{m: m, cues: parseCueWords(cueList), lattice: newLattice(m.Labels, m.Scores)}
+	m2, err := perceptron.Decode(second, magic)
+	if err != nil {
+		return nil, err
+	}
+	if !slices.Equal(m.Labels, m2.Labels) {
+		return nil, errors.New("attrtag: the two passes' models have different labels")
+	}
+	t := &Tagger{m: m, second: m2, cues: parseCueWords(cueList),
+		lattice: newLattice(m.Labels, m.Scores), lattice2: newLattice(m2.Labels, m2.Scores)}
 	t.pool.New = func() any { return t.lattice.newScratch() }
 	return t, nil
 }
@@ -93,8 +112,18 @@ func (t *Tagger) Tag(toks []tokenize.Token) []Part {
 	}
 	sc := t.pool.Get().(*scratch)
 	defer t.pool.Put(sc)
-	ys := t.lattice.decode(s, t.m.Scores, sc)
-	return parts(t.m.Labels, ys)
+	s.first = labelNames(t.m.Labels, t.lattice.decode(s, t.m.Scores, sc))
+	ys := t.lattice2.decode(s, t.second.Scores, sc)
+	return parts(t.second.Labels, ys)
+}
+
+// labelNames returns the labels of indexes ys.
+func labelNames(labels []string, ys []int) []string {
+	out := make([]string, len(ys))
+	for i, y := range ys {
+		out[i] = labels[y]
+	}
+	return out
 }
 
 // parts turns BIO labels (indexes into labels) into spans.
