@@ -25,8 +25,34 @@ type sentence struct {
 	commaR  []int  // commaR[i]: commas between i and cueR[i]
 
 	// first holds the first pass's labels of the tokens when this is the
-	// second pass, else nil (see stacked).
-	first []string
+	// second pass, else nil (see setFirst and stacked).
+	first     []string
+	partStart []int // partStart[i]: the first token of the first pass's part holding i
+	partEnd   []int // partEnd[i]: the token after that part
+	firstCues int   // the cues the first pass found
+}
+
+// setFirst gives s the first pass's labels, and what stacked reads of
+// them that is the same for every token of a part or of the sentence,
+// so that each token's features cost the same however long its part.
+func (s *sentence) setFirst(first []string) {
+	n := len(first)
+	s.first, s.partStart, s.partEnd, s.firstCues = first, make([]int, n), make([]int, n), 0
+	for i, l := range first {
+		if l == "B-CUE" {
+			s.firstCues++
+		}
+		s.partStart[i] = i
+		if i > 0 && kindOf(first[i-1]) == kindOf(l) && l[0] != 'B' {
+			s.partStart[i] = s.partStart[i-1]
+		}
+	}
+	for i := n - 1; i >= 0; i-- {
+		s.partEnd[i] = i + 1
+		if i+1 < n && kindOf(first[i+1]) == kindOf(first[i]) && first[i+1][0] != 'B' {
+			s.partEnd[i] = s.partEnd[i+1]
+		}
+	}
 }
 
 // cueWords holds the words that often open a cue in the training
@@ -316,14 +342,7 @@ func stacked(s *sentence, i int, out []uint32) []uint32 {
 	add(perceptron.NewHash("f+2").Add(at(i + 2)))
 	add(perceptron.NewHash("f0w").Add(l).Add(s.lower[i]))
 	// The part holding i: its length and where i stands in it.
-	a, b := i, i+1
-	k := kindOf(l)
-	for a > 0 && kindOf(s.first[a-1]) == k && s.first[a][0] != 'B' {
-		a--
-	}
-	for b < n && kindOf(s.first[b]) == k && s.first[b][0] != 'B' {
-		b++
-	}
+	a, b, k := s.partStart[i], s.partEnd[i], kindOf(l)
 	add(perceptron.NewHash("fpart").Add(k).Add(distance(b - a)).Add(distance(i - a)).Add(distance(b - 1 - i)))
 	before, after := "<s>", "</s>"
 	if a > 0 {
@@ -333,12 +352,6 @@ func stacked(s *sentence, i int, out []uint32) []uint32 {
 		after = kindOf(s.first[b])
 	}
 	add(perceptron.NewHash("fctx").Add(before).Add(k).Add(after))
-	cues := 0
-	for j := range n {
-		if s.first[j] == "B-CUE" {
-			cues++
-		}
-	}
-	add(perceptron.NewHash("fcues").Add(count(cues)).Add(k))
+	add(perceptron.NewHash("fcues").Add(count(s.firstCues)).Add(k))
 	return out
 }

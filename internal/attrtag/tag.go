@@ -21,7 +21,7 @@ import (
 //go:embed attr.bin
 var modelBytes []byte
 
-// secondBytes is the second pass's model (see TrainStacked).
+// secondBytes is the second pass's model (see Train).
 //
 //go:embed attr2.bin
 var secondBytes []byte
@@ -72,7 +72,7 @@ type Tagger struct {
 	lattice *lattice
 	pool    sync.Pool // of *scratch
 
-	// second and its lattice are the second pass, or nil.
+	// second and lattice2 are the second pass's (see Train).
 	second   *perceptron.Model
 	lattice2 *lattice
 }
@@ -112,7 +112,7 @@ func (t *Tagger) Tag(toks []tokenize.Token) []Part {
 	}
 	sc := t.pool.Get().(*scratch)
 	defer t.pool.Put(sc)
-	s.first = labelNames(t.m.Labels, t.lattice.decode(s, t.m.Scores, sc))
+	s.setFirst(labelNames(t.m.Labels, t.lattice.decode(s, t.m.Scores, sc)))
 	ys := t.lattice2.decode(s, t.second.Scores, sc)
 	return parts(t.second.Labels, ys)
 }

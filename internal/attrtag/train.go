@@ -53,8 +53,8 @@ type instance struct {
 // cut into folds, and each fold is labelled by a model trained on the
 // others, as new text will be. Features whose averaged weights all stay
 // below minWeight are dropped. progress, if not nil, is told each pass's
-// token accuracy, for the first model (1) and the second (2). The same examples and arguments always give the same
-// bytes.
+// token accuracy, for the first model (1) and the second (2). The same
+// examples and arguments always give the same bytes.
 func Train(examples []Example, epochs int, minWeight float64, folds int, progress func(model, epoch int, accuracy float64)) (first, second []byte, cueList string) {
 	cueList = learnCueWords(examples)
 	data := instances(examples, parseCueWords(cueList))
@@ -82,7 +82,7 @@ func Train(examples []Example, epochs int, minWeight float64, folds int, progres
 		for i, inst := range data {
 			if inFold(i) {
 				s := *inst.s
-				s.first = labelNames(labels, lat.decode(inst.s, m.Scores, sc))
+				s.setFirst(labelNames(labels, lat.decode(inst.s, m.Scores, sc)))
 				stacked[i] = instance{&s, inst.gold}
 			}
 		}
