@@ -47,6 +47,7 @@ func (f *speakerFinder) reportedSpeech(sents []sentenceTokens) []reportedSpan {
 				continue
 			}
 			r := reportedSpan{start: base + p.Start, end: base + p.End, cueStart: -1, srcStart: -1}
+			f.stopAtContrast(&r)
 			f.trimContent(&r)
 			if !f.hasWords(r) || !f.pickCue(&r, parts, base) {
 				continue
@@ -55,6 +56,9 @@ func (f *speakerFinder) reportedSpeech(sents []sentenceTokens) []reportedSpan {
 				continue
 			}
 			f.pickSource(&r, parts, base)
+			if f.subjectOfCue(r, parts, base) {
+				continue
+			}
 			if lead, ok := f.leadingPart(r, parts, base); ok {
 				out = append(out, lead)
 			}
@@ -485,4 +489,55 @@ func clauseBeforeFinalCue(toks []tokenize.Token, parts []attrtag.Part) []attrtag
 		return parts
 	}
 	return []attrtag.Part{{Start: 0, End: comma, Role: attrtag.Content}, a, b}
+}
+
+// contrastWords open a clause that sets another view against the content
+// ("prices would rise, but analysts disagreed"): the source said the
+// first clause, not the second.
+var contrastWords = map[string]bool{"but": true, "yet": true, "while": true, "whereas": true, "although": true, "though": true}
+
+// stopAtContrast ends r at a comma followed by a contrasting conjunction.
+func (f *speakerFinder) stopAtContrast(r *reportedSpan) {
+	for k := r.start + 1; k+1 < r.end; k++ {
+		if f.toks[k].Text != "," || !contrastWords[strings.ToLower(f.toks[k+1].Text)] {
+			continue
+		}
+		for j := k + 2; j < min(r.end, k+6); j++ {
+			w := strings.ToLower(f.toks[j].Text)
+			if strings.HasPrefix(f.toks[j].Tag, "VB") && speechVerb(w) {
+				r.end = k
+				return
+			}
+		}
+	}
+}
+
+// subjectOfCue reports whether r is only the subject of its cue ("His
+// claim was rejected"): a content without a verb right before a cue, with
+// no punctuation between them, no source, and no content after the cue
+// to complete it (PolNeAR splits "Trump is expected to win" around its
+// cue, and both halves are content), names what the verb is about, not
+// what anyone said.
+func (f *speakerFinder) subjectOfCue(r reportedSpan, parts []attrtag.Part, base int) bool {
+	if !r.cueAfter || r.cueStart != r.end || r.srcStart >= 0 {
+		return false
+	}
+	for _, p := range parts {
+		if p.Role == attrtag.Content && base+p.Start >= r.cueEnd {
+			return false
+		}
+	}
+	for k := r.start; k < r.end; k++ {
+		if strings.HasPrefix(f.toks[k].Tag, "VB") || f.toks[k].Tag == "MD" {
+			return false
+		}
+	}
+	return true
+}
+
+// speechVerb reports whether w is a cue on Lede's list or opens at
+// least a tenth of its uses' cues in the training articles.
+func speechVerb(w string) bool {
+	r := attrtag.CueRate(w)
+	return r == "high" || r == "mid" || lexicon.IsCue(w)
 }

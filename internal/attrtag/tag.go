@@ -112,7 +112,13 @@ func (t *Tagger) Tag(toks []tokenize.Token) []Part {
 	}
 	sc := t.pool.Get().(*scratch)
 	defer t.pool.Put(sc)
-	s.setFirst(labelNames(t.m.Labels, t.lattice.decode(s, t.m.Scores, sc)))
+	first := labelNames(t.m.Labels, t.lattice.decode(s, t.m.Scores, sc))
+	// The second pass reads the first's labels; where the first found
+	// no part at all, it seldom finds one.
+	if !slices.ContainsFunc(first, func(l string) bool { return l != "O" }) {
+		return nil
+	}
+	s.setFirst(first)
 	ys := t.lattice2.decode(s, t.second.Scores, sc)
 	return parts(t.second.Labels, ys)
 }
