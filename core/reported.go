@@ -105,6 +105,18 @@ func (f *speakerFinder) pickCue(r *reportedSpan, parts []attrtag.Part, base int)
 	}
 	r.cueStart, r.cueEnd = base+parts[best].Start, base+parts[best].End
 	r.cueAfter = r.cueStart >= r.end
+	return !f.onlyAdverbs(r.cueStart, r.cueEnd)
+}
+
+// onlyAdverbs reports whether the tokens [start, end) are all adverbs:
+// a cue of "also" or "reportedly" alone is the tagger's guess at a verb
+// it did not find ("Hong Kong also had the necessary …"), not a cue.
+func (f *speakerFinder) onlyAdverbs(start, end int) bool {
+	for k := start; k < end; k++ {
+		if !strings.HasPrefix(f.toks[k].Tag, "RB") {
+			return false
+		}
+	}
 	return true
 }
 
