@@ -1,11 +1,12 @@
 // Package attrtag tags the parts of attributions in a sentence: who
 // speaks (the source), the words that say so (the cue: "said", "according
 // to", "told reporters") and what is said (the content), quoted or
-// reported. It is a greedy averaged perceptron (package perceptron) over
-// prose's tokens and part-of-speech tags, with features that tell where
-// the nearest speech verbs are; cmd/train-attributions learns it from
-// PolNeAR's training articles and writes attr.bin, which this package
-// embeds.
+// reported. It is a structured averaged perceptron (package perceptron,
+// decoded with Viterbi) over prose's tokens and part-of-speech tags, with
+// features that tell where the nearest speech verbs are, and it reads a
+// sentence twice: the second pass sees the first's labels (see Train).
+// cmd/train-attributions learns both from PolNeAR's training articles and
+// writes attr.bin and attr2.bin, which this package embeds.
 package attrtag
 
 import (
