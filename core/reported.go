@@ -41,11 +41,13 @@ func (f *speakerFinder) reportedSpeech(sents []sentenceTokens) []reportedSpan {
 		if !hasContent(parts) || opensWithAccordingTo(s.Toks) {
 			parts = accordingTo(s.Toks)
 		}
+		parts = clauseBeforeFinalCue(s.Toks, parts)
 		for _, p := range parts {
 			if p.Role != attrtag.Content {
 				continue
 			}
 			r := reportedSpan{start: base + p.Start, end: base + p.End, cueStart: -1, srcStart: -1}
+			f.stopAtContrast(&r)
 			f.trimContent(&r)
 			if !f.hasWords(r) || !f.pickCue(&r, parts, base) {
 				continue
@@ -54,6 +56,9 @@ func (f *speakerFinder) reportedSpeech(sents []sentenceTokens) []reportedSpan {
 				continue
 			}
 			f.pickSource(&r, parts, base)
+			if f.subjectOfCue(r, parts, base) {
+				continue
+			}
 			if lead, ok := f.leadingPart(r, parts, base); ok {
 				out = append(out, lead)
 			}
@@ -100,6 +105,18 @@ func (f *speakerFinder) pickCue(r *reportedSpan, parts []attrtag.Part, base int)
 	}
 	r.cueStart, r.cueEnd = base+parts[best].Start, base+parts[best].End
 	r.cueAfter = r.cueStart >= r.end
+	return !f.onlyAdverbs(r.cueStart, r.cueEnd)
+}
+
+// onlyAdverbs reports whether the tokens [start, end) are all adverbs:
+// a cue of "also" or "reportedly" alone is the tagger's guess at a verb
+// it did not find ("Hong Kong also had the necessary …"), not a cue.
+func (f *speakerFinder) onlyAdverbs(start, end int) bool {
+	for k := start; k < end; k++ {
+		if !strings.HasPrefix(f.toks[k].Tag, "RB") {
+			return false
+		}
+	}
 	return true
 }
 
@@ -444,4 +461,95 @@ func (f *speakerFinder) wordsOutside(start, end int, q quotes.Quote) bool {
 		return unicode.IsLower(r) && !strings.HasSuffix(inner, ",")
 	}
 	return false
+}
+
+// clauseBeforeFinalCue makes the whole clause before a sentence's final
+// attribution its content ("Secret Service protocol called for X, sources
+// said."): the tagger reads the clause's own verb ("called for") as a
+// cue of its own and gives only what follows it, but the sentence's
+// source said all of it. parts are returned changed only when the
+// sentence ends in a source and cue (in either order) after a comma, and
+// the tagger found another source or cue before that comma.
+func clauseBeforeFinalCue(toks []tokenize.Token, parts []attrtag.Part) []attrtag.Part {
+	n := len(parts)
+	if n < 3 {
+		return parts
+	}
+	end := len(toks)
+	for end > 0 && !wordutil.HasLetter(toks[end-1].Text) {
+		end--
+	}
+	// The final attribution: a cue and a source, the last ending the sentence.
+	a, b := parts[n-2], parts[n-1]
+	if b.End != end || !(a.Role == attrtag.Source && b.Role == attrtag.Cue || a.Role == attrtag.Cue && b.Role == attrtag.Source) || a.End != b.Start {
+		return parts
+	}
+	comma := a.Start - 1
+	if comma < 2 || toks[comma].Text != "," {
+		return parts
+	}
+	inner := false
+	for _, p := range parts[:n-2] {
+		if p.End > comma {
+			return parts
+		}
+		if p.Role != attrtag.Content {
+			inner = true
+		}
+	}
+	if !inner {
+		return parts
+	}
+	return []attrtag.Part{{Start: 0, End: comma, Role: attrtag.Content}, a, b}
+}
+
+// contrastWords open a clause that sets another view against the content
+// ("prices would rise, but analysts disagreed"): the source said the
+// first clause, not the second.
+var contrastWords = map[string]bool{"but": true, "yet": true, "while": true, "whereas": true, "although": true, "though": true}
+
+// stopAtContrast ends r at a comma followed by a contrasting conjunction.
+func (f *speakerFinder) stopAtContrast(r *reportedSpan) {
+	for k := r.start + 1; k+1 < r.end; k++ {
+		if f.toks[k].Text != "," || !contrastWords[strings.ToLower(f.toks[k+1].Text)] {
+			continue
+		}
+		for j := k + 2; j < min(r.end, k+6); j++ {
+			w := strings.ToLower(f.toks[j].Text)
+			if strings.HasPrefix(f.toks[j].Tag, "VB") && speechVerb(w) {
+				r.end = k
+				return
+			}
+		}
+	}
+}
+
+// subjectOfCue reports whether r is only the subject of its cue ("His
+// claim was rejected"): a content without a verb right before a cue, with
+// no punctuation between them, no source, and no content after the cue
+// to complete it (PolNeAR splits "Trump is expected to win" around its
+// cue, and both halves are content), names what the verb is about, not
+// what anyone said.
+func (f *speakerFinder) subjectOfCue(r reportedSpan, parts []attrtag.Part, base int) bool {
+	if !r.cueAfter || r.cueStart != r.end || r.srcStart >= 0 {
+		return false
+	}
+	for _, p := range parts {
+		if p.Role == attrtag.Content && base+p.Start >= r.cueEnd {
+			return false
+		}
+	}
+	for k := r.start; k < r.end; k++ {
+		if strings.HasPrefix(f.toks[k].Tag, "VB") || f.toks[k].Tag == "MD" {
+			return false
+		}
+	}
+	return true
+}
+
+// speechVerb reports whether w is a cue on Lede's list or opens at
+// least a tenth of its uses' cues in the training articles.
+func speechVerb(w string) bool {
+	r := attrtag.CueRate(w)
+	return r == "high" || r == "mid" || lexicon.IsCue(w)
 }

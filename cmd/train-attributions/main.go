@@ -1,5 +1,6 @@
 // Command train-attributions trains Lede's attribution tagger and writes
-// the model that package attrtag embeds:
+// the models that package attrtag embeds (attr.bin, and beside it
+// attr2.bin, the second pass's, and cues.txt):
 //
 //	go run ./cmd/train-attributions -shared ../shared -o internal/attrtag/attr.bin
 //
@@ -27,15 +28,16 @@ func main() {
 	shared := flag.String("shared", "../shared", "the shared directory, holding eval/")
 	out := flag.String("o", "internal/attrtag/attr.bin", "where to write the model")
 	epochs := flag.Int("epochs", 8, "training passes")
-	minWeight := flag.Float64("min-weight", 8, "drop features whose averaged weights all stay below this in size")
+	minWeight := flag.Float64("min-weight", 16, "drop features whose averaged weights all stay below this in size")
+	folds := flag.Int("folds", 4, "folds of the training sentences that give the second pass its first labels")
 	flag.Parse()
-	if err := run(*shared, *out, *epochs, *minWeight); err != nil {
+	if err := run(*shared, *out, *epochs, *minWeight, *folds); err != nil {
 		fmt.Fprintln(os.Stderr, "train-attributions:", err)
 		os.Exit(1)
 	}
 }
 
-func run(shared, out string, epochs int, minWeight float64) error {
+func run(shared, out string, epochs int, minWeight float64, folds int) error {
 	dir := filepath.Join(shared, "eval", "polnear")
 	train, err := load(filepath.Join(dir, "train.jsonl"))
 	if err != nil {
@@ -51,18 +53,22 @@ func run(shared, out string, epochs int, minWeight float64) error {
 	}
 	fmt.Fprintf(os.Stderr, "%d articles, %d sentences\n", len(train), len(examples))
 	start := time.Now()
-	model, cues := attrtag.Train(examples, epochs, minWeight, func(epoch int, acc float64) {
-		fmt.Fprintf(os.Stderr, "pass %d: token accuracy %.4f (%.0fs)\n", epoch, acc, time.Since(start).Seconds())
+	model, second, cues := attrtag.Train(examples, epochs, minWeight, folds, func(model, epoch int, acc float64) {
+		fmt.Fprintf(os.Stderr, "model %d, pass %d: token accuracy %.4f (%.0fs)\n", model, epoch, acc, time.Since(start).Seconds())
 	})
 	if err := os.WriteFile(out, model, 0o644); err != nil {
+		return err
+	}
+	secondOut := filepath.Join(filepath.Dir(out), "attr2.bin")
+	if err := os.WriteFile(secondOut, second, 0o644); err != nil {
 		return err
 	}
 	cuesOut := filepath.Join(filepath.Dir(out), "cues.txt")
 	if err := os.WriteFile(cuesOut, []byte(cues), 0o644); err != nil {
 		return err
 	}
-	fmt.Fprintf(os.Stderr, "wrote %s: %d bytes, and %s\n", out, len(model), cuesOut)
-	t, err := attrtag.Decode(model, cues)
+	fmt.Fprintf(os.Stderr, "wrote %s: %d bytes, %s: %d bytes, and %s\n", out, len(model), secondOut, len(second), cuesOut)
+	t, err := attrtag.Decode(model, second, cues)
 	if err != nil {
 		return err
 	}

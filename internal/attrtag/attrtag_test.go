@@ -47,11 +47,14 @@ func TestPartsFromLabels(t *testing.T) {
 }
 
 func TestDecodeRefusesDamage(t *testing.T) {
-	if _, err := Decode([]byte("LEDEATR2 but cut short"), ""); err == nil {
+	if _, err := Decode([]byte("LEDEATR2 but cut short"), secondBytes, ""); err == nil {
 		t.Error("a damaged model was accepted")
 	}
-	if _, err := Decode(modelBytes[:len(modelBytes)/2], cueText); err == nil {
+	if _, err := Decode(modelBytes[:len(modelBytes)/2], secondBytes, cueText); err == nil {
 		t.Error("half a model was accepted")
+	}
+	if _, err := Decode(modelBytes, secondBytes[:len(secondBytes)/2], cueText); err == nil {
+		t.Error("half a second model was accepted")
 	}
 }
 
@@ -63,12 +66,12 @@ func TestTrainIsDeterministic(t *testing.T) {
 		{Text: text, Start: 0, End: 30, Spans: []Span{{0, 6, Source}, {7, 11, Cue}, {12, 29, Content}}},
 		{Text: text, Start: 31, End: len(text), Spans: []Span{{31, 35, Source}, {36, 40, Cue}, {41, len(text) - 1, Content}}},
 	}
-	a, cuesA := Train(ex, 3, 0, nil)
-	b, cuesB := Train(ex, 3, 0, nil)
-	if string(a) != string(b) || cuesA != cuesB {
+	a1, a2, cuesA := Train(ex, 3, 0, 2, nil)
+	b1, b2, cuesB := Train(ex, 3, 0, 2, nil)
+	if string(a1) != string(b1) || string(a2) != string(b2) || cuesA != cuesB {
 		t.Fatal("two trainings on the same examples differ")
 	}
-	if _, err := Decode(a, cuesA); err != nil {
+	if _, err := Decode(a1, a2, cuesA); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -23,6 +23,36 @@ type sentence struct {
 	cueR    []int  // cueR[i]: the nearest cue-like token after i, or -1
 	commaL  []int  // commaL[i]: commas between cueL[i] and i
 	commaR  []int  // commaR[i]: commas between i and cueR[i]
+
+	// first holds the first pass's labels of the tokens when this is the
+	// second pass, else nil (see setFirst and stacked).
+	first     []string
+	partStart []int // partStart[i]: the first token of the first pass's part holding i
+	partEnd   []int // partEnd[i]: the token after that part
+	firstCues int   // the cues the first pass found
+}
+
+// setFirst gives s the first pass's labels, and what stacked reads of
+// them that is the same for every token of a part or of the sentence,
+// so that each token's features cost the same however long its part.
+func (s *sentence) setFirst(first []string) {
+	n := len(first)
+	s.first, s.partStart, s.partEnd, s.firstCues = first, make([]int, n), make([]int, n), 0
+	for i, l := range first {
+		if l == "B-CUE" {
+			s.firstCues++
+		}
+		s.partStart[i] = i
+		if i > 0 && kindOf(first[i-1]) == kindOf(l) && l[0] != 'B' {
+			s.partStart[i] = s.partStart[i-1]
+		}
+	}
+	for i := n - 1; i >= 0; i-- {
+		s.partEnd[i] = i + 1
+		if i+1 < n && kindOf(first[i+1]) == kindOf(first[i]) && first[i+1][0] != 'B' {
+			s.partEnd[i] = s.partEnd[i+1]
+		}
+	}
 }
 
 // cueWords holds the words that often open a cue in the training
@@ -140,6 +170,9 @@ func emission(s *sentence, i int, out []uint32) []uint32 {
 	w, tag := s.lower[i], toks[i].Tag
 	add := func(h perceptron.Hash) { out = append(out, uint32(h)) }
 	add(perceptron.NewHash("b"))
+	if s.first != nil {
+		out = stacked(s, i, out)
+	}
 	add(perceptron.NewHash("w").Add(w))
 	add(perceptron.NewHash("t").Add(tag))
 	add(perceptron.NewHash("s").Add(shape(toks[i].Text)))
@@ -287,4 +320,38 @@ func stem(w string) string {
 		}
 	}
 	return strings.TrimSuffix(w, "e")
+}
+
+// stacked appends the features of token i that the first pass's labels
+// give: its own, its neighbours', and where its part lies among the
+// parts the first pass found in the sentence.
+func stacked(s *sentence, i int, out []uint32) []uint32 {
+	add := func(h perceptron.Hash) { out = append(out, uint32(h)) }
+	n := len(s.first)
+	at := func(j int) string {
+		if j < 0 || j >= n {
+			return "<none>"
+		}
+		return s.first[j]
+	}
+	l := at(i)
+	add(perceptron.NewHash("f0").Add(l))
+	add(perceptron.NewHash("f-1").Add(at(i - 1)).Add(l))
+	add(perceptron.NewHash("f+1").Add(l).Add(at(i + 1)))
+	add(perceptron.NewHash("f-2").Add(at(i - 2)))
+	add(perceptron.NewHash("f+2").Add(at(i + 2)))
+	add(perceptron.NewHash("f0w").Add(l).Add(s.lower[i]))
+	// The part holding i: its length and where i stands in it.
+	a, b, k := s.partStart[i], s.partEnd[i], kindOf(l)
+	add(perceptron.NewHash("fpart").Add(k).Add(distance(b - a)).Add(distance(i - a)).Add(distance(b - 1 - i)))
+	before, after := "<s>", "</s>"
+	if a > 0 {
+		before = kindOf(s.first[a-1])
+	}
+	if b < n {
+		after = kindOf(s.first[b])
+	}
+	add(perceptron.NewHash("fctx").Add(before).Add(k).Add(after))
+	add(perceptron.NewHash("fcues").Add(count(s.firstCues)).Add(k))
+	return out
 }

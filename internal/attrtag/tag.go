@@ -1,15 +1,17 @@
 // Package attrtag tags the parts of attributions in a sentence: who
 // speaks (the source), the words that say so (the cue: "said", "according
 // to", "told reporters") and what is said (the content), quoted or
-// reported. It is a greedy averaged perceptron (package perceptron) over
-// prose's tokens and part-of-speech tags, with features that tell where
-// the nearest speech verbs are; cmd/train-attributions learns it from
-// PolNeAR's training articles and writes attr.bin, which this package
-// embeds.
+// reported. It is a structured averaged perceptron (package perceptron,
+// decoded with Viterbi) over prose's tokens and part-of-speech tags, with
+// features that tell where the nearest speech verbs are, and it reads a
+// sentence twice: the second pass sees the first's labels (see Train).
+// cmd/train-attributions learns both from PolNeAR's training articles and
+// writes attr.bin and attr2.bin, which this package embeds.
 package attrtag
 
 import (
 	_ "embed"
+	"errors"
 	"slices"
 	"sync"
 
@@ -19,6 +21,11 @@ import (
 
 //go:embed attr.bin
 var modelBytes []byte
+
+// secondBytes is the second pass's model (see Train).
+//
+//go:embed attr2.bin
+var secondBytes []byte
 
 // cueText is the cue list the model was trained with; the trainer writes
 // it beside attr.bin.
@@ -37,7 +44,7 @@ var (
 // Load decodes the embedded model, once per process; it fails only when
 // the binary holds a damaged model.
 func Load() error {
-	once.Do(func() { loaded, loadErr = Decode(modelBytes, cueText) })
+	once.Do(func() { loaded, loadErr = Decode(modelBytes, secondBytes, cueText) })
 	return loadErr
 }
 
@@ -65,15 +72,28 @@ type Tagger struct {
 	cues    cueWords
 	lattice *lattice
 	pool    sync.Pool // of *scratch
+
+	// second and lattice2 are the second pass's (see Train).
+	second   *perceptron.Model
+	lattice2 *lattice
 }
 
-// Decode reads a model and its cue list, as Train returned them.
-func Decode(model []byte, cueList string) (*Tagger, error) {
-	m, err := perceptron.Decode(model, magic)
+// Decode reads the first and second passes' models and their cue list,
+// as Train returned them.
+func Decode(first, second []byte, cueList string) (*Tagger, error) {
+	m, err := perceptron.Decode(first, magic)
 	if err != nil {
 		return nil, err
 	}
-	t := &Tagger{m: m, cues: parseCueWords(cueList), lattice: newLattice(m.Labels, m.Scores)}
+	m2, err := perceptron.Decode(second, magic)
+	if err != nil {
+		return nil, err
+	}
+	if !slices.Equal(m.Labels, m2.Labels) {
+		return nil, errors.New("attrtag: the two passes' models have different labels")
+	}
+	t := &Tagger{m: m, second: m2, cues: parseCueWords(cueList),
+		lattice: newLattice(m.Labels, m.Scores), lattice2: newLattice(m2.Labels, m2.Scores)}
 	t.pool.New = func() any { return t.lattice.newScratch() }
 	return t, nil
 }
@@ -93,8 +113,24 @@ func (t *Tagger) Tag(toks []tokenize.Token) []Part {
 	}
 	sc := t.pool.Get().(*scratch)
 	defer t.pool.Put(sc)
-	ys := t.lattice.decode(s, t.m.Scores, sc)
-	return parts(t.m.Labels, ys)
+	first := labelNames(t.m.Labels, t.lattice.decode(s, t.m.Scores, sc))
+	// The second pass reads the first's labels; where the first found
+	// no part at all, it seldom finds one.
+	if !slices.ContainsFunc(first, func(l string) bool { return l != "O" }) {
+		return nil
+	}
+	s.setFirst(first)
+	ys := t.lattice2.decode(s, t.second.Scores, sc)
+	return parts(t.second.Labels, ys)
+}
+
+// labelNames returns the labels of indexes ys.
+func labelNames(labels []string, ys []int) []string {
+	out := make([]string, len(ys))
+	for i, y := range ys {
+		out[i] = labels[y]
+	}
+	return out
 }
 
 // parts turns BIO labels (indexes into labels) into spans.
