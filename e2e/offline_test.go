@@ -110,9 +110,10 @@ func offlineVisit(t *testing.T, dir string, ok func(name string) bool) {
 	if len(got.Caches) != 1 || !strings.HasPrefix(got.Caches[0], "lede-v") {
 		t.Errorf("caches %q, want one lede-v… cache", got.Caches)
 	}
-	// The page and its files, each once: style, the page's modules, the
-	// worker, Go's wasm_exec.js, the analyzer and the sample.
-	pageFiles := []string{"style.css",
+	// The page and its files, each once: style, the page's modules (boot.js
+	// and those it loads), the worker, Go's wasm_exec.js, the analyzer and
+	// the sample.
+	pageFiles := []string{"style.css", "boot.js",
 		"analyzer.js", "clipboard.js", "dom.js", "downloads.js", "exports.js", "headline.js", "highlights.js",
 		"html_to_text.js", "intake.js", "jump.js", "keyboard.js", "labels.js", "limits.js", "main.js", "offline.js",
 		"panels.js", "readability.js", "reader_mode.js", "render.js", "run.js", "state.js", "status.js", "text.js", "tooltips.js", "view.js",

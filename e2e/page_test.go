@@ -166,11 +166,14 @@ func openPage(t *testing.T) *page {
 	return openURL(t, pageURL)
 }
 
-// openURL is openPage for a page at any URL.
+// openURL is openPage for a page at any URL. It returns once the page's
+// modules have run, which may be after the load event: boot.js imports
+// them after the first paint.
 func openURL(t *testing.T, url string) *page {
 	t.Helper()
 	p := startBrowser(t)
 	p.run("navigate", chromedp.Navigate(url))
+	p.waitModules()
 	return p
 }
 
@@ -329,6 +332,13 @@ func (p *page) settleScroll() {
 		};
 		requestAnimationFrame(check);
 	})`, &ok, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
+}
+
+// waitModules waits for the page's modules to have run (main.js sets
+// window.lede), so that its buttons and keys have their listeners.
+func (p *page) waitModules() {
+	p.t.Helper()
+	p.poll("waiting for the page's modules (window.lede)", `window.lede !== undefined`)
 }
 
 // waitReady waits for the analyzer to load, failing at once if the page

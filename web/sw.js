@@ -15,10 +15,12 @@
 const VERSION = 1;
 
 // The page's files, in the quoted form make dist rewrites: the style, the
-// page's modules (main.js and all it imports), the analyzer's worker and
-// its files, and the sample. cmd/dist's tests check that no file is missing.
+// page's modules (boot.js, its one script, and main.js with all it
+// imports), the analyzer's worker and its files, and the sample.
+// cmd/dist's tests check that no file is missing.
 const FILES = [
   'style.css',
+  'boot.js',
   'analyzer.js',
   'clipboard.js',
   'dom.js',

@@ -154,7 +154,8 @@ type measurement struct {
 
 // probe runs in the page before its own scripts: it records when the
 // analyzer is ready and when the first highlight appears, and submits the
-// seed article as soon as the form exists.
+// seed article as soon as the form exists (boot.js holds the click until
+// the page's modules have run, then plays it again).
 const probe = `
 window.__bench = {};
 document.addEventListener('lede:ready', () => { __bench.ready = performance.now(); });
@@ -224,6 +225,11 @@ func measure(url, seed, long string, full bool) (measurement, error) {
 	return m, nil
 }
 
+// waitModules waits for the page's modules to have run (main.js sets
+// window.lede): boot.js imports them after the first paint, which may be
+// after the load event chromedp.Navigate waits for.
+var waitModules = chromedp.Poll(`window.lede !== undefined`, nil, chromedp.WithPollingTimeout(2*time.Minute))
+
 // browser starts Chromium with a fresh profile, for a first visit.
 func browser() (context.Context, func(), error) {
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
@@ -266,7 +272,8 @@ func measurePeaks(url string, inputs []struct{ Name, Text string }) (map[string]
 	defer cancel()
 	tctx, cancelT := context.WithTimeout(ctx, 15*time.Minute)
 	defer cancelT()
-	if err := chromedp.Run(tctx, chromedp.Navigate(url), chromedp.Evaluate(`window.lede.ready.then(() => true)`, nil, awaitPromise)); err != nil {
+	if err := chromedp.Run(tctx, chromedp.Navigate(url), waitModules,
+		chromedp.Evaluate(`window.lede.ready.then(() => true)`, nil, awaitPromise)); err != nil {
 		return nil, err
 	}
 	out := map[string]float64{}

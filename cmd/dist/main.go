@@ -115,7 +115,8 @@ func build(src, out string) error {
 // hashOrder returns the names of files in an order where each file comes
 // after the files it names (see referenced), so that its references are
 // rewritten before its own hash is taken: style.css and main.wasm before
-// the modules that import each other, those before sw.js, which lists
+// the modules that import each other, those before boot.js, which lists
+// them to preload them and imports main.js, and before sw.js, which lists
 // them all, and index.html last. References to files that keep their
 // names need no rewriting and do not count, which lets sw.js be named by
 // the page it serves. Files that name each other, even through others,

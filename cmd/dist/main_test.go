@@ -75,12 +75,13 @@ var importSpecifiers = regexp.MustCompile(
 // hashed file.
 func TestModuleImports(t *testing.T) {
 	src := writeFiles(t, map[string]string{
-		"index.html":     `<script type="module" src="main.js"></script><link rel="modulepreload" href="a.js">`,
+		"index.html":     `<script type="module" src="boot.js"></script>`,
+		"boot.js":        "const MODULES = [\n  'a.js',\n  'b.js',\n];\nimport('./main.js');\n",
 		"main.js":        "import {a} from './a.js';\nimport {\n  b,\n} from \"./b.js\";\nnew Worker('worker.js');\n",
 		"a.js":           "import {b} from './b.js';\nexport const a = b + 1;\n",
 		"b.js":           "export const b = 1; // not 'b.js' itself\n",
 		"worker.js":      "importScripts('wasm_exec.js'); const SIZES = {}; fetch('firstlook.wasm'); fetch('main.wasm');\n",
-		"sw.js":          "const FILES = ['main.js', 'a.js', 'b.js', 'worker.js', 'wasm_exec.js', 'firstlook.wasm', 'main.wasm'];\n",
+		"sw.js":          "const FILES = ['boot.js', 'main.js', 'a.js', 'b.js', 'worker.js', 'wasm_exec.js', 'firstlook.wasm', 'main.wasm'];\n",
 		"wasm_exec.js":   "// Go's\n",
 		"main.wasm":      "\x00asm",
 		"firstlook.wasm": "\x00asm first",
@@ -106,19 +107,21 @@ func TestModuleImports(t *testing.T) {
 			t.Errorf("%s: the name's hash is not its content's, %s", name, want)
 		}
 	}
-	for _, want := range []string{"index.html", "sw.js", "main.js", "a.js", "b.js", "worker.js", "wasm_exec.js", "main.wasm", "firstlook.wasm"} {
+	for _, want := range []string{"index.html", "sw.js", "boot.js", "main.js", "a.js", "b.js", "worker.js", "wasm_exec.js", "main.wasm", "firstlook.wasm"} {
 		if byOriginal[want] == "" {
 			t.Fatalf("dist has no %s; it has %q", want, keys(files))
 		}
 	}
-	main, a := files[byOriginal["main.js"]], files[byOriginal["a.js"]]
+	boot, main, a := files[byOriginal["boot.js"]], files[byOriginal["main.js"]], files[byOriginal["a.js"]]
 	for _, c := range []struct{ in, ref string }{
+		{boot, "import('./" + byOriginal["main.js"] + "')"},
+		{boot, "'" + byOriginal["a.js"] + "'"},
+		{boot, "'" + byOriginal["b.js"] + "'"},
 		{main, "'./" + byOriginal["a.js"] + "'"},
 		{main, `"./` + byOriginal["b.js"] + `"`},
 		{main, "'" + byOriginal["worker.js"] + "'"},
 		{a, "'./" + byOriginal["b.js"] + "'"},
-		{files["index.html"], `"` + byOriginal["main.js"] + `"`},
-		{files["index.html"], `"` + byOriginal["a.js"] + `"`},
+		{files["index.html"], `"` + byOriginal["boot.js"] + `"`},
 		{files["sw.js"], "'" + byOriginal["b.js"] + "'"},
 		{files[byOriginal["worker.js"]], "'" + byOriginal["main.wasm"] + "'"},
 	} {
@@ -151,8 +154,9 @@ func TestImportCycle(t *testing.T) {
 
 // TestWebDist builds the real page (with stand-ins for the analyzer) and
 // checks what the browser needs of it: every import and every URL of the
-// page names a file of dist, index.html preloads every module main.js
-// imports, directly or not, and the service worker keeps every file.
+// page names a file of dist, the page's one script is boot.js, which
+// imports main.js and preloads every module main.js imports, directly or
+// not, and the service worker keeps every file.
 func TestWebDist(t *testing.T) {
 	web := filepath.Join("..", "..", "web")
 	entries, err := os.ReadDir(web)
@@ -185,12 +189,27 @@ func TestWebDist(t *testing.T) {
 	}
 	dist := readOut(t, out)
 
-	// The module graph from main.js, followed through dist's names.
+	// The page's one script is boot.js, which imports main.js.
 	page := dist["index.html"]
+	scripts := regexp.MustCompile(`<script[^>]*>`).FindAllString(page, -1)
 	entry := regexp.MustCompile(`<script type="module" src="([^"]+)"></script>`).FindStringSubmatch(page)
-	if entry == nil || original(entry[1]) != "main.js" {
-		t.Fatalf("index.html loads no module main.js: %v", entry)
+	if len(scripts) != 1 || entry == nil || original(entry[1]) != "boot.js" {
+		t.Fatalf("index.html's scripts are %q, want one, the module boot.js", scripts)
 	}
+	if links := regexp.MustCompile(`<link rel="modulepreload"[^>]*>`).FindAllString(page, -1); len(links) > 0 {
+		t.Errorf("index.html preloads modules itself, %q: they would compete with the first paint (boot.js preloads them after it)", links)
+	}
+	boot := dist[entry[1]]
+	imported := regexp.MustCompile(`import\('\./([^']+)'\)`).FindAllStringSubmatch(boot, -1)
+	if len(imported) != 1 || original(imported[0][1]) != "main.js" {
+		t.Fatalf("boot.js imports %q, want main.js alone", imported)
+	}
+	mainJS := imported[0][1]
+	if static := importSpecifiers.FindAllStringSubmatch(boot, -1); len(static) > 0 {
+		t.Errorf("boot.js imports %q statically: fetched before the first paint, which it is there to let come first", static)
+	}
+
+	// The module graph from main.js, followed through dist's names.
 	graph := map[string]bool{}
 	var follow func(name string)
 	follow = func(name string) {
@@ -211,21 +230,28 @@ func TestWebDist(t *testing.T) {
 			follow(strings.TrimPrefix(m[1], "./"))
 		}
 	}
-	follow(entry[1])
+	follow(mainJS)
 	if len(graph) < 10 {
 		t.Errorf("main.js reaches only %d modules: %q", len(graph), keys(graph))
 	}
 
+	// boot.js's MODULES, which it preloads, are that graph but main.js: a
+	// module added without being listed would be fetched only once the
+	// module importing it arrived.
+	list := regexp.MustCompile(`(?s)const MODULES = \[(.*?)\];`).FindStringSubmatch(boot)
+	if list == nil {
+		t.Fatal("boot.js has no MODULES list")
+	}
 	preloaded := map[string]bool{}
-	for _, m := range regexp.MustCompile(`<link rel="modulepreload" href="([^"]+)">`).FindAllStringSubmatch(page, -1) {
+	for _, m := range regexp.MustCompile(`'([^']+)'`).FindAllStringSubmatch(list[1], -1) {
 		preloaded[m[1]] = true
-		if !graph[m[1]] {
-			t.Errorf("index.html preloads %s, which main.js does not import", original(m[1]))
+		if !graph[m[1]] || m[1] == mainJS {
+			t.Errorf("boot.js preloads %s, which main.js does not import", original(m[1]))
 		}
 	}
 	for name := range graph {
-		if name != entry[1] && !preloaded[name] {
-			t.Errorf("index.html does not preload %s, which main.js imports", original(name))
+		if name != mainJS && !preloaded[name] {
+			t.Errorf("boot.js's MODULES lack %s, which main.js imports", original(name))
 		}
 	}
 	for _, m := range regexp.MustCompile(`(?:src|href)="([^"#:]+)"`).FindAllStringSubmatch(page, -1) {
