@@ -4,12 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -17,8 +13,6 @@ import (
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-
-	"lede/internal/site"
 )
 
 // TestEarlyClick acts on the page before its modules have run: boot.js
@@ -94,25 +88,7 @@ func TestEarlyClick(t *testing.T) {
 // are held), and returns a function that lets main.js through.
 func openHeld(t *testing.T) (*page, func()) {
 	t.Helper()
-	asked := make(chan struct{})
-	gate := make(chan struct{})
-	var askOnce, releaseOnce sync.Once
-	release := func() { releaseOnce.Do(func() { close(gate) }) }
-	files := site.Handler(siteDir)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasSuffix(r.URL.Path, "/main.js") {
-			askOnce.Do(func() { close(asked) })
-			select {
-			case <-gate:
-			case <-r.Context().Done():
-				return
-			}
-		}
-		files.ServeHTTP(w, r)
-	}))
-	// Cleanups run last first: the browser closes, then the server.
-	t.Cleanup(srv.Close)
-	t.Cleanup(release)
+	srv, asked, release := heldServer(t, "/main.js")
 
 	p := startBrowser(t)
 	// Not chromedp.Navigate, which would wait for a load event that may

@@ -31,23 +31,7 @@ func TestFirstLook(t *testing.T) {
 	if setupErr != nil {
 		t.Fatal(setupErr)
 	}
-	gate := make(chan struct{})
-	var once sync.Once
-	release := func() { once.Do(func() { close(gate) }) }
-	files := site.Handler(siteDir)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasSuffix(r.URL.Path, "/main.wasm") {
-			select {
-			case <-gate:
-			case <-r.Context().Done():
-				return
-			}
-		}
-		files.ServeHTTP(w, r)
-	}))
-	// Cleanups run last first: the browser closes, then the server.
-	t.Cleanup(srv.Close)
-	t.Cleanup(release)
+	srv, _, release := heldServer(t, "/main.wasm")
 
 	text := seedText(t)
 	p := openURL(t, srv.URL+"/")
