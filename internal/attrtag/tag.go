@@ -113,15 +113,14 @@ func (t *Tagger) Tag(toks []tokenize.Token) []Part {
 	}
 	sc := t.pool.Get().(*scratch)
 	defer t.pool.Put(sc)
-	first := labelNames(t.m.Labels, t.lattice.decode(s, t.m.Scores, sc))
+	ys := t.lattice.decode(s, t.m.Scores, sc)
 	// The second pass reads the first's labels; where the first found
 	// no part at all, it seldom finds one.
-	if !slices.ContainsFunc(first, func(l string) bool { return l != "O" }) {
+	if !slices.ContainsFunc(ys, func(y int) bool { return t.m.Labels[y] != "O" }) {
 		return nil
 	}
-	s.setFirst(first)
-	ys := t.lattice2.decode(s, t.second.Scores, sc)
-	return parts(t.second.Labels, ys)
+	s.setFirst(labelNames(t.m.Labels, ys))
+	return parts(t.second.Labels, t.lattice2.decode(s, t.second.Scores, sc))
 }
 
 // labelNames returns the labels of indexes ys.
