@@ -74,7 +74,7 @@ func TestAxe(t *testing.T) {
 	p.run("picking a quote", chromedp.Click(`#article .quote[data-stop][data-speaker]`, chromedp.ByQuery))
 	p.poll("waiting for the quote's details", `!document.querySelector('#quote-tip').hidden`)
 	p.settleScroll()
-	p.run("picking a name", chromedp.Click(`#entities .entity-row`, chromedp.ByQuery))
+	p.clickInPanel("picking a name", `#entities .entity-row`)
 	p.poll("waiting for the name's mentions", `!!document.querySelector('#entities .entity-row[aria-pressed="true"]')`)
 	p.checkAxe("a quote's details and a name picked")
 }

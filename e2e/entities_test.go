@@ -146,7 +146,7 @@ func TestSeedEntities(t *testing.T) {
 	// Clicking Sergey Lavrov's row highlights all 12 of his marks, and
 	// only his, and brings the first into view. The pointer then moves off
 	// the page, so that what the scroll put under it does not count.
-	p.run("clicking Sergey Lavrov's row", chromedp.Click(row(lavrov), chromedp.ByQuery))
+	p.clickInPanel("clicking Sergey Lavrov's row", row(lavrov))
 	p.poll("waiting for the first mention to be in view", fmt.Sprintf(`(() => {
 		const r = document.querySelector('#article mark[data-entity=%q]').getBoundingClientRect();
 		return r.top >= 0 && r.bottom <= window.innerHeight;

@@ -116,7 +116,7 @@ func offlineVisit(t *testing.T, dir string, ok func(name string) bool) {
 	pageFiles := []string{"style.css", "boot.js",
 		"analyzer.js", "clipboard.js", "dom.js", "downloads.js", "exports.js", "headline.js", "highlights.js",
 		"html_to_text.js", "intake.js", "jump.js", "keyboard.js", "labels.js", "limits.js", "main.js", "offline.js",
-		"panels.js", "readability.js", "reader_mode.js", "render.js", "run.js", "state.js", "status.js", "text.js", "tooltips.js", "view.js",
+		"panels.js", "readability.js", "reader_mode.js", "render.js", "run.js", "state.js", "status.js", "text.js", "tooltips.js", "view.js", "warm.js",
 		"worker.js", "wasm_exec.js", "firstlook.wasm", "main.wasm", "sample.txt"}
 	kinds := map[string]int{}
 	for i, path := range got.Cached {

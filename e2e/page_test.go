@@ -334,6 +334,21 @@ func (p *page) settleScroll() {
 	})`, &ok, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
 }
 
+// clickInPanel clicks sel, an item of the panels, as a reader does: once
+// it is in view and drawn. The panels' items out of sight are not laid
+// out (content-visibility, style.css), and take their size only as they
+// come into view: a click aimed at where such an item stood before that
+// lands on something else.
+func (p *page) clickInPanel(what, sel string) {
+	p.t.Helper()
+	p.eval(what+": bringing it into view", fmt.Sprintf(`(() => {
+		document.querySelector(%s).scrollIntoView({block: 'center', behavior: 'instant'});
+		return true;
+	})()`, jsString(sel)), nil)
+	p.settleScroll()
+	p.run(what, chromedp.Click(sel, chromedp.ByQuery))
+}
+
 // waitModules waits for the page's modules to have run (main.js sets
 // window.lede), so that its buttons and keys have their listeners.
 func (p *page) waitModules() {

@@ -348,7 +348,7 @@ func TestReanalyseKeepsNothing(t *testing.T) {
 	p.paste(seed)
 	p.analyze()
 	// Hovering and clicking must not add listeners either.
-	p.run("clicking a name", chromedp.Click("#entities button.entity-row", chromedp.ByQuery))
+	p.clickInPanel("clicking a name", "#entities button.entity-row")
 	first := count()
 	for i := range 4 {
 		text := seed
@@ -357,7 +357,7 @@ func TestReanalyseKeepsNothing(t *testing.T) {
 		}
 		p.paste(text)
 		p.analyze()
-		p.run("clicking a name", chromedp.Click("#entities button.entity-row", chromedp.ByQuery))
+		p.clickInPanel("clicking a name", "#entities button.entity-row")
 	}
 	p.paste(seed)
 	p.analyze()

@@ -146,8 +146,7 @@ func TestSeedQuotes(t *testing.T) {
 	// Clicking a quote in the panel brings the article's quote into view
 	// and focuses it.
 	both := p.quoteIndex(`"Both sides have a firmer will to develop bilateral relations, and stronger confidence to advance cooperation in various areas,"`)
-	p.run("clicking the quote in the panel",
-		chromedp.Click(fmt.Sprintf(`#speakers .quote-link[data-quote="%d"]`, both), chromedp.ByQuery))
+	p.clickInPanel("clicking the quote in the panel", fmt.Sprintf(`#speakers .quote-link[data-quote="%d"]`, both))
 	p.poll("waiting for the quote to be focused and in view", fmt.Sprintf(`(() => {
 		const q = document.activeElement;
 		if (!q.matches('#article .quote[data-quote="%d"]')) return false;

@@ -204,9 +204,8 @@ func TestNoRequestLeavesOrigin(t *testing.T) {
 	p.eval("counting analyses", `Number(document.body.dataset.analyses || 0)`, &before)
 	p.run("loading the sample", chromedp.Click("#sample", chromedp.ByQuery))
 	p.poll("waiting for the sample's analysis", fmt.Sprintf(`Number(document.body.dataset.analyses || 0) > %d`, before))
-	p.run("clicking a name and a quote",
-		chromedp.Click("#entities button.entity-row", chromedp.ByQuery),
-		chromedp.Click("#speakers button.quote-link", chromedp.ByQuery))
+	p.clickInPanel("clicking a name", "#entities button.entity-row")
+	p.clickInPanel("clicking a quote", "#speakers button.quote-link")
 
 	p.paste(markup)
 	p.analyze()
@@ -282,7 +281,7 @@ func TestNothingStored(t *testing.T) {
 	p.waitReady()
 	p.paste(text)
 	p.analyze()
-	p.run("clicking a name", chromedp.Click("#entities button.entity-row", chromedp.ByQuery))
+	p.clickInPanel("clicking a name", "#entities button.entity-row")
 	// The service worker has stored the page's files by the time it is
 	// ready, so the caches below are what it keeps.
 	p.eval("waiting for the service worker", `navigator.serviceWorker.ready.then(() => true)`, nil)

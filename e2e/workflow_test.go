@@ -275,7 +275,7 @@ func TestCopyQuote(t *testing.T) {
 
 	i := p.quoteIndex(`"We support all diplomatic efforts towards that end,"`)
 	sel := fmt.Sprintf(`#speakers button.copy-quote[data-copy="%d"]`, i)
-	p.run("clicking Copy", chromedp.ScrollIntoView(sel, chromedp.ByQuery), chromedp.Click(sel, chromedp.ByQuery))
+	p.clickInPanel("clicking Copy", sel)
 	p.poll("waiting for Copied", fmt.Sprintf(`document.querySelector('%s').textContent === 'Copied'`, sel))
 	const want = "“We support all diplomatic efforts towards that end” — Wang Wenbin, Chinese Foreign Ministry spokesman"
 	var got struct {
@@ -311,7 +311,7 @@ func TestCopyQuote(t *testing.T) {
 		document.addEventListener('copy', () => { window.__copied = String(document.getSelection()) || document.activeElement.value; });
 		return true;
 	})()`, nil)
-	p.run("clicking Copy", chromedp.Click(sel, chromedp.ByQuery))
+	p.clickInPanel("clicking Copy", sel)
 	p.poll("waiting for the fallback copy", `window.__copied !== null`)
 	var copied string
 	p.eval("reading what was copied", `window.__copied`, &copied)

@@ -44,6 +44,7 @@ const MODULES = [
   'text.js',
   'tooltips.js',
   'view.js',
+  'warm.js',
 ];
 
 // As many preloads at once as a browser opens connections to one host

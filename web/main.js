@@ -10,6 +10,7 @@
 //   downloads.js, clipboard.js  the results out, made by exports.js
 //   status.js     the loading bar, the status line, toasts
 //   jump.js       on a narrow screen, the bar that goes to each part
+//   warm.js       the result's fonts, looked up while the page waits
 //
 // User text only ever reaches the page as text nodes (createTextNode,
 // textContent), never as markup.
@@ -27,6 +28,7 @@ import {initClipboard} from './clipboard.js';
 import {initKeyboard} from './keyboard.js';
 import {registerOffline} from './offline.js';
 import {initJump} from './jump.js';
+import {warmFonts} from './warm.js';
 import {toJSON, toCSV, toMarkdown, citation, slug, wordCount, speakers, sources, paragraphOf} from './exports.js';
 
 // The page's surface for scripts: window.lede (README, "JavaScript"), and
@@ -64,3 +66,5 @@ initClipboard();
 initKeyboard();
 initJump();
 startAnalyzer();
+// For tests to wait on, as body's data-analyses.
+warmFonts(() => { document.body.dataset.fontsWarm = 'true'; });

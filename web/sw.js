@@ -46,6 +46,7 @@ const FILES = [
   'text.js',
   'tooltips.js',
   'view.js',
+  'warm.js',
   'worker.js',
   'wasm_exec.js',
   'firstlook.wasm',

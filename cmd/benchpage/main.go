@@ -10,6 +10,8 @@
 //   - words per second on a text of about 100,000 words;
 //   - the time to analyse again after one paragraph changed;
 //   - the analyzer's memory after the long text;
+//   - the main thread's long tasks while the longest PolNeAR dev article
+//     is drawn, in a tab that waited for the page to warm up;
 //   - on a slow line (Lighthouse's mobile throttling, through the DevTools
 //     protocol, cache disabled, the site as make dist writes it): the
 //     first look of a text pasted at navigation, the full analyzer ready,
@@ -77,6 +79,9 @@ type results struct {
 	// hostile inputs and 2 MB of articles, analysed one after another on
 	// one page: a wasm heap never shrinks, so it is the analysis's peak.
 	PeakMemoryMB map[string]float64 `json:"peak_memory_mb,omitempty"`
+	// Draw is the main thread's long tasks while a long article is drawn
+	// (see measureDraw).
+	Draw *drawResults `json:"draw,omitempty"`
 	// SlowLine is one load on a slow line (see measureSlow).
 	SlowLine *slowResults `json:"slow_line,omitempty"`
 }
@@ -127,6 +132,10 @@ func run(dir, shared string, reps int, peaks, slow bool) error {
 	r.ReadyMs, r.FirstHighlightMs, r.SeedAnalysisMs = median(ready), median(firstMs), median(seedMs)
 	r.LongWordsPerSec, r.ReanalyseMs, r.MemoryMB = median(longRate), median(reMs), median(mem)
 	r.Loads = reps
+	if r.Draw, err = measureDraw(srv.URL+"/", corpus.LongestArticle(shared, seed), reps); err != nil {
+		return err
+	}
+	fmt.Printf("drawing a long article: longest task %.0f ms, long tasks %.0f ms in all (medians)\n", r.Draw.LongestTaskMs, r.Draw.LongTasksMs)
 	if peaks {
 		inputs := corpus.HostileTexts()
 		inputs = append(inputs, struct{ Name, Text string }{"articles", corpus.Articles(shared, seed, core.MaxInputBytes-1024)})

@@ -79,3 +79,25 @@ func Articles(shared, seed string, n int) string {
 	}
 	return sb.String()
 }
+
+// LongestArticle returns PolNeAR's longest dev article (22,000
+// characters), the page's hardest single article to draw, or seed when
+// shared has no PolNeAR.
+func LongestArticle(shared, seed string) string {
+	longest := seed
+	f, err := os.Open(filepath.Join(shared, "eval", "polnear", "dev.jsonl"))
+	if err != nil {
+		return longest
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<24)
+	found := false
+	for sc.Scan() {
+		var doc struct{ Text string }
+		if json.Unmarshal(sc.Bytes(), &doc) == nil && (!found || len(doc.Text) > len(longest)) {
+			longest, found = doc.Text, true
+		}
+	}
+	return strings.ReplaceAll(longest, "\r\n", "\n")
+}
