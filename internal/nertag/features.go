@@ -13,21 +13,29 @@ import (
 )
 
 // sentence is what the features read of one sentence: its tokens, the
-// name-list phrases that cover each, and how the sentence is cased.
+// name-list phrases that cover each, and how the sentence is cased. What
+// the features of a token and of its neighbours both read is worked out
+// once per token here (each token's shape is read by seven features).
 type sentence struct {
-	toks  []tokenize.Token
-	lower []string   // each token's text in lower case, which many features read
-	gaz   [][]string // gazetteer marks of each token
-	kase  string     // "caps", "title" or "mixed"
+	toks    []tokenize.Token
+	lower   []string   // each token's text in lower case
+	shapes  []string   // each token's wordShape
+	classes [][]string // each token's gazetteerClasses
+	gaz     [][]string // gazetteer marks of each token
+	kase    string     // "caps", "title" or "mixed"
 }
 
 func newSentence(toks []tokenize.Token, g *gazetteer.Gazetteer) *sentence {
 	words := make([]string, len(toks))
 	lower := make([]string, len(toks))
+	shapes := make([]string, len(toks))
+	classes := make([][]string, len(toks))
 	for i, t := range toks {
 		words[i], lower[i] = t.Text, strings.ToLower(t.Text)
+		shapes[i], classes[i] = wordShape(t.Text), gazetteerClasses(t.Text, lower[i])
 	}
-	return &sentence{toks: toks, lower: lower, gaz: g.Marks(words, lower), kase: sentenceCase(words)}
+	return &sentence{toks: toks, lower: lower, shapes: shapes, classes: classes,
+		gaz: g.Marks(words, lower), kase: sentenceCase(words)}
 }
 
 // sentenceCase tells an ALL CAPS line and a Title Case headline from
@@ -64,7 +72,7 @@ func features(s *sentence, i int, p1, p2 string, out []uint32) []uint32 {
 	toks := s.toks
 	word := toks[i].Text
 	lower := s.lower[i]
-	shape := wordShape(word)
+	shape := s.shapes[i]
 	add := func(h perceptron.Hash) { out = append(out, uint32(h)) }
 	add(perceptron.NewHash("b"))
 	add(perceptron.NewHash("w").Add(lower))
@@ -85,19 +93,19 @@ func features(s *sentence, i int, p1, p2 string, out []uint32) []uint32 {
 	if i == 0 {
 		add(perceptron.NewHash("first").Add(shape))
 	}
-	ctx := func(name string, j int) {
+	ctx := func(h contextHashes, j int) {
 		if j < 0 || j >= len(toks) {
-			add(perceptron.NewHash(name).Add("<none>"))
+			add(h.none)
 			return
 		}
-		add(perceptron.NewHash(name + "w").Add(s.lower[j]))
-		add(perceptron.NewHash(name + "t").Add(toks[j].Tag))
-		add(perceptron.NewHash(name + "s").Add(wordShape(toks[j].Text)))
+		add(h.word.Add(s.lower[j]))
+		add(h.tag.Add(toks[j].Tag))
+		add(h.shape.Add(s.shapes[j]))
 	}
-	ctx("-1", i-1)
-	ctx("+1", i+1)
-	ctx("-2", i-2)
-	ctx("+2", i+2)
+	ctx(contexts[0], i-1)
+	ctx(contexts[1], i+1)
+	ctx(contexts[2], i-2)
+	ctx(contexts[3], i+2)
 	if i+1 < len(toks) {
 		add(perceptron.NewHash("w+1").Add(lower).Add(s.lower[i+1]))
 	}
@@ -106,20 +114,32 @@ func features(s *sentence, i int, p1, p2 string, out []uint32) []uint32 {
 	}
 	if i+1 < len(toks) {
 		add(perceptron.NewHash("p1+1").Add(p1).Add(s.lower[i+1]))
-		add(perceptron.NewHash("s+1").Add(shape).Add(wordShape(toks[i+1].Text)))
+		add(perceptron.NewHash("s+1").Add(shape).Add(s.shapes[i+1]))
 	}
 	if i > 0 {
-		add(perceptron.NewHash("s-1").Add(wordShape(toks[i-1].Text)).Add(shape))
+		add(perceptron.NewHash("s-1").Add(s.shapes[i-1]).Add(shape))
 	}
 	return listFeatures(s, i, p1, out)
 }
+
+// contextHashes are the hashes of a neighbour's templates, before its
+// values are added: "-1w" for the word before, and so on.
+type contextHashes struct{ none, word, tag, shape perceptron.Hash }
+
+// contexts are the neighbours' templates at -1, +1, -2 and +2.
+var contexts = func() (out [4]contextHashes) {
+	for k, name := range []string{"-1", "+1", "-2", "+2"} {
+		out[k] = contextHashes{perceptron.NewHash(name).Add("<none>"), perceptron.NewHash(name + "w"),
+			perceptron.NewHash(name + "t"), perceptron.NewHash(name + "s")}
+	}
+	return out
+}()
 
 // listFeatures appends the features of token i of s that come from the
 // case of its line, the gazetteers and the word lists.
 func listFeatures(s *sentence, i int, p1 string, out []uint32) []uint32 {
 	toks := s.toks
-	word := toks[i].Text
-	shape := wordShape(word)
+	shape := s.shapes[i]
 	add := func(h perceptron.Hash) { out = append(out, uint32(h)) }
 	// How the sentence is cased changes what a capital means.
 	add(perceptron.NewHash("kase").Add(s.kase).Add(shape))
@@ -139,17 +159,17 @@ func listFeatures(s *sentence, i int, p1 string, out []uint32) []uint32 {
 		}
 	}
 	// Word lists: what the word is known as, and what its neighbours are.
-	for _, g := range gazetteerClasses(word, s.lower[i]) {
+	for _, g := range s.classes[i] {
 		add(perceptron.NewHash("g").Add(g))
 		add(perceptron.NewHash("gp1").Add(g).Add(p1))
 	}
 	if i > 0 {
-		for _, g := range gazetteerClasses(toks[i-1].Text, s.lower[i-1]) {
+		for _, g := range s.classes[i-1] {
 			add(perceptron.NewHash("g-1").Add(g))
 		}
 	}
 	if i+1 < len(toks) {
-		for _, g := range gazetteerClasses(toks[i+1].Text, s.lower[i+1]) {
+		for _, g := range s.classes[i+1] {
 			add(perceptron.NewHash("g+1").Add(g))
 		}
 	}
