@@ -20,16 +20,11 @@ import {el} from './dom.js';
 // each a short word in the elements and classes of that part.
 export function specimen() {
   const word = 'Ab';
-  const mark = () => el('mark', word, {type: 'PERSON'});
   // The article's body text is in a span, not a paragraph: an article's
   // paragraph out of sight is not laid out at all (content-visibility).
   const article = el('div', null, null, 'article');
   article.append(el('p', word, {role: 'headline'}), el('p', word, {role: 'kicker'}), el('p', word, {role: 'deck'}),
-    el('span', word), mark(), el('q', word, null, 'quote'));
-  const head = el('p', null, {role: 'headline'});
-  head.append(mark());
-  const headArticle = el('div', null, null, 'article');
-  headArticle.append(head);
+    el('span', word), el('mark', word, {type: 'PERSON'}), el('q', word, null, 'quote'));
 
   const sources = el('div', null, null, 'panels');
   const source = el('div', null, null, 'source-head');
@@ -76,7 +71,7 @@ export function specimen() {
   jump.append(el('a', word));
   page.append(el('p', word, null, 'status'), reading, toolbar, jump);
 
-  return [article, headArticle, sources, speakers, entities, tip, page];
+  return [article, sources, speakers, entities, tip, page];
 }
 
 // warmFonts draws the specimen out of sight, one word per idle moment
