@@ -14,8 +14,9 @@ export function showEditor(show, focus) {
 }
 
 // enterReading folds the text box away after text was drawn. Focus that
-// was in the text box (or nowhere) moves to the article, so that the
-// reading keys work at once, and the page goes back to its top. A reader
+// was in the text box (or nowhere) moves to the article in the next
+// frame, so that the reading keys work at once, and the page goes back to
+// its top. A reader
 // who went on typing while the analyzer loaded keeps the text box.
 export function enterReading(text) {
   ui.editButton.hidden = false;
@@ -23,10 +24,16 @@ export function enterReading(text) {
   const active = document.activeElement;
   const lost = !active || active === ui.body || ui.editor.contains(active);
   showEditor(false);
-  if (lost) {
+  if (!lost) return;
+  // In the next frame, where the page is laid out anyway: focusing now
+  // would lay it out at once, inside the task that drew the article, and
+  // make that one long task instead of two short ones.
+  requestAnimationFrame(() => {
+    const now = document.activeElement;
+    if (now && now !== ui.body && !ui.editor.contains(now)) return; // the reader has gone on
     ui.article.focus({preventScroll: true});
     window.scrollTo(0, 0);
-  }
+  });
 }
 
 export function initView() {
