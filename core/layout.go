@@ -44,19 +44,8 @@ func datelines(text string, sents []sentenceTokens, ms []nameMention) []nameMent
 // datelineMentions returns the place and the agency of the dateline that
 // toks, a sentence that opens a line, starts with, if it does.
 func datelineMentions(text string, si int, toks []tokenize.Token) []nameMention {
-	dash := slices.IndexFunc(toks[:min(len(toks), 16)], func(t tokenize.Token) bool { return isDash(t.Text) || t.Text == "--" })
-	k := 0
-	for k < dash && isCapitalsWord(toks[k].Text) {
-		k++
-	}
-	if dash <= 0 || k == 0 {
-		return nil
-	}
-	// "WASHINGTON —", "CHARLOTTE - Nearly a week…" or "FLINT, Mich.
-	// (UPI) —"; not a headline's topic before a hyphen and more capitals,
-	// as wires write "SOCCER - JAPAN GET LUCKY WIN".
-	byDash := k == dash && (toks[dash].Text != "-" || dash+1 < len(toks) && !isCapitalsWord(toks[dash+1].Text))
-	if toks[k].Text != "," && toks[k].Text != "(" && !byDash {
+	k, dash, ok := dateline(toks)
+	if !ok {
 		return nil
 	}
 	city := nameMention{Start: toks[0].Start, End: toks[k-1].End, Type: Place, Sent: si, Fixed: true}
@@ -71,6 +60,27 @@ func datelineMentions(text string, si int, toks []tokenize.Token) []nameMention 
 		}
 	}
 	return out
+}
+
+// dateline finds the dateline toks, a sentence that opens a line, starts
+// with: its place is toks[:k], in capitals, and toks[dash] the dash that
+// ends it. ok is false when there is none.
+func dateline(toks []tokenize.Token) (k, dash int, ok bool) {
+	dash = slices.IndexFunc(toks[:min(len(toks), 16)], func(t tokenize.Token) bool { return isDash(t.Text) || t.Text == "--" })
+	for k < dash && isCapitalsWord(toks[k].Text) {
+		k++
+	}
+	if dash <= 0 || k == 0 {
+		return 0, 0, false
+	}
+	// "WASHINGTON —", "CHARLOTTE - Nearly a week…" or "FLINT, Mich.
+	// (UPI) —"; not a headline's topic before a hyphen and more capitals,
+	// as wires write "SOCCER - JAPAN GET LUCKY WIN".
+	byDash := k == dash && (toks[dash].Text != "-" || dash+1 < len(toks) && !isCapitalsWord(toks[dash+1].Text))
+	if toks[k].Text != "," && toks[k].Text != "(" && !byDash {
+		return 0, 0, false
+	}
+	return k, dash, true
 }
 
 // isCapitalsWord reports whether w is a word in capitals of two letters
