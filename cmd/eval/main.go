@@ -10,7 +10,10 @@
 //     PLACE; optional spans and NORP not scored) and the 11 gold quotes:
 //     found, exact, false positives, speaker by entity.
 //   - PolNeAR: direct quotes (content spans wholly in quote marks), found,
-//     exact and speaker accuracy against the attribution's source.
+//     exact and speaker accuracy against the attribution's source; and
+//     every attribution by kind (direct, mixed, indirect).
+//   - Held out: every attribution by kind in Reuters articles of 1996
+//     (hand-made gold in gold/reported), speakers by name.
 //   - CoNLL-2003: entity mentions by exact span and type on the documents
 //     rebuilt as text (MISC not scored).
 //
@@ -40,7 +43,7 @@ func main() {
 }
 
 // sections are the parts of the evaluation, in the order they run.
-var sections = []string{"seed", "polnear", "attributions", "conll", "ner", "cards", "speakers"}
+var sections = []string{"seed", "polnear", "attributions", "reported", "conll", "ner", "cards", "speakers"}
 
 // listFlag is a flag that may be repeated and takes comma-separated values.
 type listFlag []string
@@ -109,6 +112,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			err = evalPolnear(o, stdout, head)
 		case "attributions":
 			err = evalAttributions(o, stdout, head)
+		case "reported":
+			err = evalReported(o, stdout, head)
 		case "conll":
 			err = evalConll(o, stdout, head)
 		case "ner":

@@ -1,0 +1,222 @@
+package main
+
+import (
+	"embed"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"lede/core"
+)
+
+// The hand-made gold of every attribution in Reuters news of 1996
+// (CoNLL-2003 dev): news from other years, countries and an agency that
+// PolNeAR, which the attribution tagger learnt from, does not have. One
+// file per document (gold/reported), each attribution with its content's
+// exact text in the detokenized document, its kind and its speaker.
+//
+//go:embed gold/reported/*.json
+var reportedGoldFS embed.FS
+
+// reportedGold is the gold of one document.
+type reportedGold struct {
+	Source       string                `json:"source"` // conll2003-dev
+	Doc          int                   `json:"doc"`    // the document's number in its file, from 0
+	FirstLine    string                `json:"first_line"`
+	Attributions []reportedAttribution `json:"attributions"`
+}
+
+// reportedAttribution is one gold attribution: its content's exact text,
+// kind (direct, mixed or indirect), speaker (the fullest name in the
+// document; nil when the text never names the source) and cue.
+type reportedAttribution struct {
+	Content string  `json:"content"`
+	Kind    string  `json:"kind"`
+	Speaker *string `json:"speaker"`
+	Cue     string  `json:"cue"`
+}
+
+// evalReported scores every attribution on the held-out Reuters gold as
+// evalAttributions does on PolNeAR: by kind, a gold content found when a
+// quote covers half of it and lies half inside it, a predicted quote
+// right when half of it lies inside some gold content; speakers by name.
+func evalReported(o options, w io.Writer, head map[string]any) error {
+	golds, err := loadReportedGold()
+	if err != nil {
+		return err
+	}
+	texts := map[string][]string{}
+	total := map[string]*attributionCounts{}
+	for _, k := range append(attributionKinds, "partial") {
+		total[k] = &attributionCounts{}
+	}
+	exactAll, goldAll, predAll := 0, 0, 0
+	var misses []string
+	for _, g := range golds {
+		if texts[g.Source] == nil {
+			if texts[g.Source], err = sourceTexts(o.shared, g.Source); err != nil {
+				return err
+			}
+		}
+		docs := texts[g.Source]
+		if g.Doc < 0 || g.Doc >= len(docs) || !strings.HasPrefix(docs[g.Doc], g.FirstLine) {
+			return fmt.Errorf("gold %s-%d: the document does not start with %q", g.Source, g.Doc, g.FirstLine)
+		}
+		text := detokenize(docs[g.Doc])
+		res, _ := core.Analyze(text)
+		counts, exact, miss, err := scoreReported(g, text, res)
+		if err != nil {
+			return fmt.Errorf("gold %s-%d: %w", g.Source, g.Doc, err)
+		}
+		for _, m := range miss {
+			misses = append(misses, fmt.Sprintf("%s-%d: %s", g.Source, g.Doc, m))
+		}
+		exactAll += exact
+		for k, c := range counts {
+			total[k].add(c)
+			goldAll += c.gold
+			predAll += c.pred
+		}
+	}
+	fmt.Fprintf(w, "== Held out: every attribution in %d Reuters articles of 1996 (hand-made gold) ==\n", len(golds))
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "  kind\tgold\trecall\texact\tpredicted\tprecision\tF1\tspeaker\t")
+	for _, k := range append(attributionKinds, "partial") {
+		c := total[k]
+		r, p := ratio(c.found, c.gold), ratio(c.predRight, c.pred)
+		fmt.Fprintf(tw, "  %s\t%d\t%.3f\t%.3f\t%d\t%.3f\t%.3f\t%.3f\t\n", k, c.gold, r, ratio(c.exact, c.gold),
+			c.pred, p, f1(p, r), ratio(c.speaker, c.withSource))
+		if k != "partial" {
+			head["heldout_"+k+"_f1"] = round(f1(p, r), 4)
+			head["heldout_"+k+"_speaker"] = round(ratio(c.speaker, c.withSource), 4)
+		}
+	}
+	tw.Flush()
+	p, r := ratio(exactAll, predAll), ratio(exactAll, goldAll)
+	fmt.Fprintf(w, "  all attributions, exact span: P %.3f R %.3f F1 %.3f (%d of %d gold, %d predicted)\n", p, r, f1(p, r), exactAll, goldAll, predAll)
+	head["heldout_exact_f1"] = round(f1(p, r), 4)
+	if o.verbose {
+		for _, m := range misses[:min(len(misses), o.n)] {
+			fmt.Fprintln(w, "    "+m)
+		}
+	}
+	return nil
+}
+
+// scoreReported scores res, the analysis of text, against g: the counts
+// by kind (gold kinds for recall, predicted kinds for precision), the
+// exact matches over all kinds (each predicted quote used once), and a
+// line for each miss. It fails when a gold content is not in the text.
+func scoreReported(g reportedGold, text string, res core.Result) (map[string]*attributionCounts, int, []string, error) {
+	counts := map[string]*attributionCounts{}
+	for _, k := range append(attributionKinds, "partial") {
+		counts[k] = &attributionCounts{}
+	}
+	byID := map[string]core.Entity{}
+	for _, e := range res.Entities {
+		byID[e.ID] = e
+	}
+	preds := quoteSpans(res.Quotes)
+	usedExact := make([]bool, len(preds))
+	var golds []span
+	var misses []string
+	exact, from := 0, 0
+	for _, a := range g.Attributions {
+		c := counts[a.Kind]
+		if c == nil {
+			return nil, 0, nil, fmt.Errorf("kind %q of %q is none of %v", a.Kind, a.Content, attributionKinds)
+		}
+		// In text order: the next occurrence from the last content's start
+		// (contents may nest), else any.
+		at := strings.Index(text[from:], a.Content)
+		if at >= 0 {
+			at += from
+		} else if at = strings.Index(text, a.Content); at < 0 {
+			return nil, 0, nil, fmt.Errorf("content not in the text: %q", a.Content)
+		}
+		u := span{at, at + len(a.Content)}
+		from = at
+		golds = append(golds, u)
+		c.gold++
+		for i, p := range preds {
+			if !usedExact[i] && sameSpan(text, p, u) {
+				usedExact[i] = true
+				exact++
+				break
+			}
+		}
+		best := -1
+		for i, p := range preds {
+			if coversHalf(p, u) && coversHalf(u, p) && (best < 0 || overlap(p, u) > overlap(preds[best], u)) {
+				best = i
+			}
+		}
+		if best < 0 {
+			misses = append(misses, fmt.Sprintf("missed %s %q", a.Kind, truncate(a.Content, 80)))
+			continue
+		}
+		c.found++
+		if sameSpan(text, preds[best], u) {
+			c.exact++
+		} else {
+			misses = append(misses, fmt.Sprintf("inexact %s %q\n      got %q", a.Kind, truncate(a.Content, 80), truncate(text[preds[best].start:preds[best].end], 80)))
+		}
+		if a.Speaker == nil {
+			continue
+		}
+		c.withSource++
+		got := "(none)"
+		if id := res.Quotes[best].Speaker; id != nil {
+			if sameSpeaker(byID[*id], *a.Speaker) {
+				c.speaker++
+				continue
+			}
+			got = byID[*id].Name
+		}
+		misses = append(misses, fmt.Sprintf("speaker %s: got %q, want %q for %q", a.Kind, got, *a.Speaker, truncate(a.Content, 50)))
+	}
+	for i, q := range res.Quotes {
+		c := counts[q.Kind]
+		if c == nil {
+			continue
+		}
+		c.pred++
+		right := false
+		for _, gs := range golds {
+			if coversHalf(gs, preds[i]) {
+				right = true
+				break
+			}
+		}
+		if right {
+			c.predRight++
+		} else {
+			misses = append(misses, fmt.Sprintf("false %s %q", q.Kind, truncate(text[q.Start:q.End], 80)))
+		}
+	}
+	return counts, exact, misses, nil
+}
+
+func loadReportedGold() ([]reportedGold, error) {
+	names, err := reportedGoldFS.ReadDir("gold/reported")
+	if err != nil {
+		return nil, err
+	}
+	var golds []reportedGold
+	for _, n := range names {
+		b, err := reportedGoldFS.ReadFile("gold/reported/" + n.Name())
+		if err != nil {
+			return nil, err
+		}
+		var g reportedGold
+		if err := json.Unmarshal(b, &g); err != nil {
+			return nil, fmt.Errorf("gold/reported/%s: %w", n.Name(), err)
+		}
+		golds = append(golds, g)
+	}
+	sort.Slice(golds, func(i, j int) bool { return golds[i].Doc < golds[j].Doc })
+	return golds, nil
+}
