@@ -78,6 +78,25 @@ func (f *speakerFinder) reportedSpeech(sents []sentenceTokens) []reportedSpan {
 	return out
 }
 
+// contentSpans returns the byte spans of the contents rs, merged where
+// they overlap, in text order.
+func (f *speakerFinder) contentSpans(rs []reportedSpan) []Span {
+	out := make([]Span, 0, len(rs))
+	for _, r := range rs {
+		out = append(out, Span{Start: f.toks[r.start].Start, End: f.toks[r.end-1].End})
+	}
+	slices.SortFunc(out, func(a, b Span) int { return a.Start - b.Start })
+	merged := out[:0]
+	for _, s := range out {
+		if n := len(merged); n > 0 && s.Start <= merged[n-1].End {
+			merged[n-1].End = max(merged[n-1].End, s.End)
+			continue
+		}
+		merged = append(merged, s)
+	}
+	return merged
+}
+
 // trimContent drops a content's final comma, colon or full stop and a
 // leading comma: the content is the clause, not its punctuation.
 func (f *speakerFinder) trimContent(r *reportedSpan) {

@@ -34,6 +34,12 @@ type speakerFinder struct {
 	// of theirs, and the entities must not depend on it.
 	noNewEntities bool
 
+	// reported holds the reported contents once stage 8 has found them,
+	// merged where they overlap and in text order (byte offsets): names
+	// inside them, like names inside quotation marks, are not who a
+	// speaking "he" refers to.
+	reported []Span
+
 	pause func() // called now and then in long loops (Analyzer.Pause)
 }
 
@@ -95,7 +101,9 @@ func attributeQuotes(text string, sents []sentenceTokens, toks []tokenize.Token,
 	}
 
 	f.noNewEntities = true
-	reported := f.reportedQuotes(f.reportedSpeech(sents), attrs)
+	rs := f.reportedSpeech(sents)
+	f.reported = f.contentSpans(rs)
+	reported := f.reportedQuotes(rs, attrs)
 	out := make([]Quote, 0, len(quotes)+len(reported))
 	for i, q := range quotes {
 		if i%2048 == 2047 {
