@@ -57,6 +57,8 @@ var reportedCases = []struct {
 		[]string{`indirect "To prevent problems" Maria Zakharova [said]`, `indirect "officials should be vigilant" Maria Zakharova [said]`}},
 	{"an aside between source and cue", "Sergey Lavrov, who met Antony Blinken on Monday, said the talks had failed.",
 		[]string{`indirect "the talks had failed" Sergey Lavrov [said]`}},
+	{"a pronoun after a name in reported words", "Tareq Aziz said the offensive answered a plea to save the Kurds from Iran and Jalal Talabani. He said the troops would leave soon.",
+		[]string{`indirect "the offensive answered a plea to save the Kurds from Iran and Jalal Talabani" Tareq Aziz [said]`, `indirect "the troops would leave soon" Tareq Aziz [said]`}},
 	{"a pronoun", "Maria Zakharova arrived on Monday. She said the talks had failed.",
 		[]string{`indirect "the talks had failed" Maria Zakharova [said]`}},
 	{"mixed, with its quoted words", `Sergey Lavrov said the plan was "a disaster" for Europe.`,
