@@ -34,8 +34,9 @@ func entityGenders(ms []nameMention, ents []Entity) []byte {
 // mentionIn returns the index in f.ms of the entity mention that heads
 // the phrase [start, end), or -1: a person's name anywhere but in a
 // possessive ("Chinese Foreign Ministry spokesman Wang Wenbin", not
-// "Trump's campaign"), else an organization or place that ends the phrase
-// ("Russia's official news agency Tass"). A nationality or place before
+// "Trump's campaign"), else an organization that ends the phrase or is
+// followed only by nouns of its kind ("Russia's official news agency
+// Tass", "the Xinhua news agency"), else a place that ends it. A nationality or place before
 // the head only describes it ("the top Russian diplomat").
 func (f *speakerFinder) mentionIn(start, end int) int {
 	// From the first mention that ends inside the phrase: a phrase that
@@ -51,7 +52,7 @@ func (f *speakerFinder) mentionIn(start, end int) int {
 		switch {
 		case m.Type == Person && !f.possessiveAfter(m.End):
 			rank = 3
-		case m.End == end && m.Type == Org:
+		case m.Type == Org && (m.End == end || f.kindNounsOnly(m.End, end)):
 			rank = 2
 		case m.End == end:
 			rank = 1
@@ -61,6 +62,40 @@ func (f *speakerFinder) mentionIn(start, end int) int {
 		}
 	}
 	return best
+}
+
+// kindNounsOnly reports whether the text [from, end) is only common
+// nouns in lower case headed by a word that names an organization's kind
+// or the people who speak for it: "the Xinhua news agency", "Le Matin
+// newspaper", "Agriculture Department officials", "the Fox News poll" speak
+// for the organization; "GOP strategists" and "Twitter users" do not.
+func (f *speakerFinder) kindNounsOnly(from, end int) bool {
+	i := token.Index(f.toks, from)
+	if i >= len(f.toks) || f.toks[i].Start >= end || f.possessiveAfter(from) {
+		return false
+	}
+	head := ""
+	for ; i < len(f.toks) && f.toks[i].Start < end; i++ {
+		t := f.toks[i]
+		if t.Tag != "NN" && t.Tag != "NNS" || strings.ToLower(t.Text) != t.Text {
+			return false
+		}
+		head = t.Text
+	}
+	return spokesNouns[head]
+}
+
+// spokesNouns name what speaks for an organization named before them: its
+// kind when it is a news medium, the people who speak for it, its polls.
+// Not "campaign" or "committee": "Alan Grayson's Senate campaign" is not
+// the Senate's.
+var spokesNouns = map[string]bool{
+	"agency": true, "newspaper": true, "paper": true, "daily": true, "weekly": true, "tabloid": true,
+	"magazine": true, "network": true, "channel": true, "broadcaster": true, "station": true, "radio": true,
+	"television": true, "website": true,
+	"official": true, "officials": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
+	"spokespeople": true, "spokesmen": true, "representative": true, "representatives": true,
+	"leadership": true, "poll": true, "survey": true,
 }
 
 // possessiveAfter reports whether a possessive 's follows offset.
