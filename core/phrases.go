@@ -90,6 +90,12 @@ func (f *speakerFinder) nounPhraseBefore(c, lo int) (int, int, bool) {
 	return f.nounPhraseEndingAt(j, lo)
 }
 
+// isAsideDash reports whether t is a dash that sets off an aside: a long
+// dash or a double hyphen, not a hyphen.
+func isAsideDash(t string) bool {
+	return t == "—" || t == "–" || t == "--"
+}
+
 func isRelativePronoun(w string) bool {
 	switch strings.ToLower(w) {
 	case "who", "which":
@@ -133,6 +139,25 @@ func (f *speakerFinder) skipAdverbs(c, lo int) int {
 // nounPhraseEndingAt finds the noun phrase that ends just before toks[j].
 func (f *speakerFinder) nounPhraseEndingAt(j, lo int) (int, int, bool) {
 	end := j
+	// An aside between dashes: "The California Avocado Commission --
+	// which has led the opposition -- said". The speaker is the phrase
+	// before the first dash.
+	if end > lo && isAsideDash(f.toks[end-1].Text) {
+		for k := end - 2; k > lo && k >= end-30; k-- {
+			t := f.toks[k]
+			if wordutil.IsQuoteMark(t.Text) || f.isSentenceEnd(k) {
+				break
+			}
+			if t.Text != f.toks[end-1].Text {
+				continue
+			}
+			if ns, ne, ok := f.nounPhraseBefore(k, lo); ok && ne == k && (f.hasProperNoun(ns, ne) || isPronoun(strings.ToLower(f.toks[ns].Text))) {
+				return ns, ne, true
+			}
+			break
+		}
+		return 0, 0, false
+	}
 	// An appositive or a relative clause between commas: "Wang, a
 	// spokesman for the ministry, said", "Gil, 22, who founded the group,
 	// said". The speaker is the phrase before the first comma.

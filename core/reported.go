@@ -257,11 +257,12 @@ func (f *speakerFinder) pickSource(r *reportedSpan, parts []attrtag.Part, base i
 // "and said", "even suggesting").
 func (f *speakerFinder) attributeReported(r reportedSpan, lo, hi int) attribution {
 	c, n := r.cueStart, r.cueEnd-r.cueStart
-	// "X, who met Y on Monday, said": an aside ends right before the
-	// cue, and the speaker is before it, whatever the tagger took. "X,
+	// "X, who met Y on Monday, said" (or the aside between dashes): an
+	// aside ends right before the cue, and the speaker is before it,
+	// whatever the tagger took. "X,
 	// who said": the relative pronoun names the speaker, as for a
 	// quotation.
-	if k := f.skipAdverbs(c, lo); !r.cueAfter && c > lo && (f.toks[c-1].Text == "," || k > lo && isRelativePronoun(f.toks[k-1].Text)) {
+	if k := f.skipAdverbs(c, lo); !r.cueAfter && c > lo && (f.toks[c-1].Text == "," || isAsideDash(f.toks[c-1].Text) || k > lo && isRelativePronoun(f.toks[k-1].Text)) {
 		if a, ok := f.subject(c, n, lo, 0.8); ok {
 			return a
 		}
