@@ -197,8 +197,9 @@ func (f *speakerFinder) insideSpeech(off int) bool {
 
 // pronounReferent returns the entity that a speaking pronoun at offset
 // refers to: for he and she, the most recent person outside quotes whose
-// gender does not clash; for it and they, the most recent organization or
-// place, or (they) nobody.
+// gender does not clash; for it and they, the most recent organization,
+// or for it a country that was the subject of its clause ("Iran rejected
+// the charges. It said…"); else nobody.
 func (f *speakerFinder) pronounReferent(p string, off int) int {
 	want := byte(0)
 	switch p {
@@ -221,7 +222,7 @@ func (f *speakerFinder) pronounReferent(p string, off int) int {
 				return f.preferSubject(k, want)
 			}
 		case "it", "they":
-			if m.Type == Org {
+			if m.Type == Org || p == "it" && m.Type == Place && lexicon.Country[f.ents[m.Entity].Name] != "" && f.isSubject(m) {
 				return m.Entity
 			}
 		}

@@ -65,6 +65,8 @@ var reportedCases = []struct {
 		[]string{`indirect "the offensive answered a plea to save the Kurds from Iran and Jalal Talabani" Tareq Aziz [said]`, `indirect "the troops would leave soon" Tareq Aziz [said]`}},
 	{"an aside between dashes", "The California Avocado Commission -- which has fought the plan for years -- said the ban must stay.",
 		[]string{`indirect "the ban must stay" California Avocado Commission [said]`}},
+	{"it for a country", "Iran rejected the charges. It said the diplomat had left the country on Friday.",
+		[]string{`indirect "the charges" Iran [rejected]`, `indirect "the diplomat had left the country on Friday" Iran [said]`}},
 	{"a pronoun", "Maria Zakharova arrived on Monday. She said the talks had failed.",
 		[]string{`indirect "the talks had failed" Maria Zakharova [said]`}},
 	{"mixed, with its quoted words", `Sergey Lavrov said the plan was "a disaster" for Europe.`,
