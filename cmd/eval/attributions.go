@@ -104,14 +104,8 @@ func scoreAttributions(d pnDoc, res core.Result) (map[string]*attributionCounts,
 // units not found and the predicted quotes outside every content.
 func scoreAttributionsMisses(d pnDoc, res core.Result) (map[string]*attributionCounts, int, []string) {
 	var misses []string
-	counts := map[string]*attributionCounts{}
-	for _, k := range append(attributionKinds, "partial") {
-		counts[k] = &attributionCounts{}
-	}
-	byID := map[string]core.Entity{}
-	for _, e := range res.Entities {
-		byID[e.ID] = e
-	}
+	counts := newKindCounts()
+	byID := entitiesByID(res)
 	preds := quoteSpans(res.Quotes)
 	usedExact := make([]bool, len(preds))
 	exactAll := 0

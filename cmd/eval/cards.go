@@ -2,7 +2,6 @@ package main
 
 import (
 	"embed"
-	"encoding/json"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -92,24 +91,14 @@ func evalCards(o options, w io.Writer, head map[string]any) error {
 	for _, d := range docs {
 		byID[d.ID] = d.Text
 	}
-	names, err := cardsGold.ReadDir("gold/cards")
+	golds, err := readGold[cardGold](cardsGold, "gold/cards")
 	if err != nil {
 		return err
 	}
-	var golds []cardGold
-	for _, n := range names {
-		b, err := cardsGold.ReadFile("gold/cards/" + n.Name())
-		if err != nil {
-			return err
-		}
-		var g cardGold
-		if err := json.Unmarshal(b, &g); err != nil {
-			return fmt.Errorf("gold/cards/%s: %w", n.Name(), err)
-		}
+	for _, g := range golds {
 		if _, ok := byID[g.ID]; !ok {
-			return fmt.Errorf("gold/cards/%s: no article %q in %s", n.Name(), g.ID, path)
+			return fmt.Errorf("gold/cards: no article %q in %s", g.ID, path)
 		}
-		golds = append(golds, g)
 	}
 	sort.Slice(golds, func(i, j int) bool { return golds[i].ID < golds[j].ID })
 	type out struct {

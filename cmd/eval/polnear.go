@@ -306,10 +306,7 @@ func methodName(q core.Quote) string {
 // or not.
 func scorePolnear(d pnDoc, res core.Result) *pnScore {
 	s := &pnScore{docs: 1, methods: map[string]*methodCount{}}
-	byID := map[string]core.Entity{}
-	for _, e := range res.Entities {
-		byID[e.ID] = e
-	}
+	byID := entitiesByID(res)
 	preds := quoteSpans(res.Quotes)
 	for i, q := range res.Quotes {
 		if q.Kind == "direct" {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"embed"
-	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
@@ -49,23 +48,14 @@ func evalReported(o options, w io.Writer, head map[string]any) error {
 		return err
 	}
 	texts := map[string][]string{}
-	total := map[string]*attributionCounts{}
-	for _, k := range append(attributionKinds, "partial") {
-		total[k] = &attributionCounts{}
-	}
+	total := newKindCounts()
 	exactAll, goldAll, predAll := 0, 0, 0
 	var misses []string
 	for _, g := range golds {
-		if texts[g.Source] == nil {
-			if texts[g.Source], err = sourceTexts(o.shared, g.Source); err != nil {
-				return err
-			}
+		text, err := goldDocument(o, texts, g.Source, g.Doc, g.FirstLine)
+		if err != nil {
+			return err
 		}
-		docs := texts[g.Source]
-		if g.Doc < 0 || g.Doc >= len(docs) || !strings.HasPrefix(docs[g.Doc], g.FirstLine) {
-			return fmt.Errorf("gold %s-%d: the document does not start with %q", g.Source, g.Doc, g.FirstLine)
-		}
-		text := detokenize(docs[g.Doc])
 		res, _ := core.Analyze(text)
 		counts, exact, miss, err := scoreReported(g, text, res)
 		if err != nil {
@@ -111,14 +101,8 @@ func evalReported(o options, w io.Writer, head map[string]any) error {
 // exact matches over all kinds (each predicted quote used once), and a
 // line for each miss. It fails when a gold content is not in the text.
 func scoreReported(g reportedGold, text string, res core.Result) (map[string]*attributionCounts, int, []string, error) {
-	counts := map[string]*attributionCounts{}
-	for _, k := range append(attributionKinds, "partial") {
-		counts[k] = &attributionCounts{}
-	}
-	byID := map[string]core.Entity{}
-	for _, e := range res.Entities {
-		byID[e.ID] = e
-	}
+	counts := newKindCounts()
+	byID := entitiesByID(res)
 	preds := quoteSpans(res.Quotes)
 	usedExact := make([]bool, len(preds))
 	var golds []span
@@ -201,22 +185,7 @@ func scoreReported(g reportedGold, text string, res core.Result) (map[string]*at
 }
 
 func loadReportedGold() ([]reportedGold, error) {
-	names, err := reportedGoldFS.ReadDir("gold/reported")
-	if err != nil {
-		return nil, err
-	}
-	var golds []reportedGold
-	for _, n := range names {
-		b, err := reportedGoldFS.ReadFile("gold/reported/" + n.Name())
-		if err != nil {
-			return nil, err
-		}
-		var g reportedGold
-		if err := json.Unmarshal(b, &g); err != nil {
-			return nil, fmt.Errorf("gold/reported/%s: %w", n.Name(), err)
-		}
-		golds = append(golds, g)
-	}
+	golds, err := readGold[reportedGold](reportedGoldFS, "gold/reported")
 	sort.Slice(golds, func(i, j int) bool { return golds[i].Doc < golds[j].Doc })
-	return golds, nil
+	return golds, err
 }

@@ -226,10 +226,7 @@ func scoreSeed(d *seedData, res core.Result) *seedScore {
 		entities: scoreEntities(predMentions(res), goldMentions(d.entities), d.ignore),
 		predQ:    len(res.Quotes),
 	}
-	byID := map[string]core.Entity{}
-	for _, e := range res.Entities {
-		byID[e.ID] = e
-	}
+	byID := entitiesByID(res)
 	preds := quoteSpans(res.Quotes)
 	for _, g := range d.quotes {
 		r := seedQuoteResult{gold: g}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"embed"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -55,16 +54,11 @@ func evalSpeakers(o options, w io.Writer, head map[string]any) error {
 	fmt.Fprintf(w, "== Speakers outside the US: hand-made gold of %d documents ==\n", len(golds))
 	fmt.Fprintln(tw, "  document\tspeech\tfound\tnamed\tright\t")
 	for _, g := range golds {
-		if texts[g.Source] == nil {
-			if texts[g.Source], err = sourceTexts(o.shared, g.Source); err != nil {
-				return err
-			}
+		text, err := goldDocument(o, texts, g.Source, g.Doc, g.FirstLine)
+		if err != nil {
+			return err
 		}
-		docs := texts[g.Source]
-		if g.Doc < 0 || g.Doc >= len(docs) || !strings.HasPrefix(docs[g.Doc], g.FirstLine) {
-			return fmt.Errorf("gold %s-%d: the document does not start with %q", g.Source, g.Doc, g.FirstLine)
-		}
-		c, miss := scoreSpeakers(g, detokenize(docs[g.Doc]))
+		c, miss := scoreSpeakers(g, text)
 		for _, m := range miss {
 			misses = append(misses, fmt.Sprintf("%s-%d: %s", g.Source, g.Doc, m))
 		}
@@ -89,21 +83,9 @@ func evalSpeakers(o options, w io.Writer, head map[string]any) error {
 }
 
 func loadSpeakersGold() ([]speakerGold, error) {
-	names, err := speakersGold.ReadDir("gold/speakers")
+	golds, err := readGold[speakerGold](speakersGold, "gold/speakers")
 	if err != nil {
 		return nil, err
-	}
-	var golds []speakerGold
-	for _, n := range names {
-		b, err := speakersGold.ReadFile("gold/speakers/" + n.Name())
-		if err != nil {
-			return nil, err
-		}
-		var g speakerGold
-		if err := json.Unmarshal(b, &g); err != nil {
-			return nil, fmt.Errorf("gold/speakers/%s: %w", n.Name(), err)
-		}
-		golds = append(golds, g)
 	}
 	sort.Slice(golds, func(i, j int) bool {
 		if golds[i].Source != golds[j].Source {
@@ -144,10 +126,7 @@ func scoreSpeakers(g speakerGold, text string) (speakerCounts, []string) {
 	var miss []string
 	res, _ := core.Analyze(text)
 	res = quotationsOnly(res)
-	byID := map[string]core.Entity{}
-	for _, e := range res.Entities {
-		byID[e.ID] = e
-	}
+	byID := entitiesByID(res)
 	preds := quoteSpans(res.Quotes)
 	from := 0
 	for _, q := range g.Quotes {
