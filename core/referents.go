@@ -36,8 +36,9 @@ func entityGenders(ms []nameMention, ents []Entity) []byte {
 // possessive ("Chinese Foreign Ministry spokesman Wang Wenbin", not
 // "Trump's campaign"), else an organization that ends the phrase or is
 // followed only by nouns of its kind ("Russia's official news agency
-// Tass", "the Xinhua news agency"), else a place that ends it. A nationality or place before
-// the head only describes it ("the top Russian diplomat").
+// Tass", "the Xinhua news agency"), else a place that ends it. A
+// nationality or place before the head only describes it ("the top
+// Russian diplomat").
 func (f *speakerFinder) mentionIn(start, end int) int {
 	// From the first mention that ends inside the phrase: a phrase that
 	// cut a name short ("Blasio" of "Bill de Blasio") still finds it.
