@@ -61,6 +61,9 @@ func (f *speakerFinder) reportedSpeech(sents []sentenceTokens) []reportedSpan {
 			if !f.hasWords(r) || !f.pickCue(&r, parts, at) {
 				continue
 			}
+			if !r.cueAfter {
+				r.start += f.leadingTime(r.start, r.end)
+			}
 			if !f.placeQuotes(&r) {
 				continue
 			}
@@ -95,6 +98,44 @@ func (f *speakerFinder) contentSpans(rs []reportedSpan) []Span {
 		merged = append(merged, s)
 	}
 	return merged
+}
+
+// leadingTime returns how many tokens at the start of the content
+// [start, end) make a time phrase that belongs to the cue before it, not
+// to what was said: "said on Saturday it had…", "condemned this week the
+// expansion…", "said Friday that…". It leaves at least one word.
+func (f *speakerFinder) leadingTime(start, end int) int {
+	word := func(k int) string {
+		if k >= end {
+			return ""
+		}
+		return strings.ToLower(f.toks[k].Text)
+	}
+	n := 0
+	switch w := word(start); {
+	case weekday[w]:
+		n = 1
+	case w == "on" && weekday[word(start+1)]:
+		n = 2
+	case (w == "this" || w == "last" || w == "earlier" || w == "later") && lexicon.TimeWords[word(start+1)]:
+		n = 2
+	case w == "earlier" && word(start+1) == "this" && lexicon.TimeWords[word(start+2)]:
+		n = 3
+	}
+	if n > 0 && lexicon.TimeWords[word(start+n)] && !weekday[word(start+n)] {
+		n++ // "on Friday night"
+	}
+	// Not a day's own thing: "condemned Friday's test".
+	if n == 0 || start+n >= end || !wordutil.HasLetter(f.toks[start+n].Text) || isPossessive(f.toks[start+n].Text) {
+		return 0
+	}
+	return n
+}
+
+// isPossessive reports whether t is the possessive marker the tokenizer
+// splits off a word.
+func isPossessive(t string) bool {
+	return t == "'s" || t == "’s" || t == "'" || t == "’"
 }
 
 // trimContent drops a content's final comma, colon or full stop and a
