@@ -30,7 +30,7 @@ func definedAcronyms(text string, ms []Mention) map[string]Mention {
 			continue
 		}
 		acr := rest[2:close]
-		if isInitials(acr, m.Words) {
+		if isInitials(acr, m.Words) || spellsSome(acr, m.Words) {
 			out[acr] = m
 		}
 	}
@@ -87,6 +87,24 @@ func initialsOf(words []string) []string {
 
 // isInitials reports whether acr (in capitals) spells the initials of
 // words, where words that are not capitalized may be skipped.
+// spellsSome reports whether acr, in capitals, is spelt by the initials
+// of some of the name's capitalized words, in order, starting with its
+// first word: "RDR" for "Rally for the Return of Refugees and Democracy
+// in Rwanda". Only a definition in brackets right after the name is
+// trusted so loosely (after Schwartz and Hearst 2003).
+func spellsSome(acr string, words []string) bool {
+	if len(acr) < 2 || strings.ToUpper(acr) != acr || len(words) == 0 || wordutil.FirstRune(words[0]) != rune(acr[0]) {
+		return false
+	}
+	k := 1
+	for _, w := range words[1:] {
+		if k < len(acr) && wordutil.FirstRune(w) == rune(acr[k]) {
+			k++
+		}
+	}
+	return k == len(acr)
+}
+
 func isInitials(acr string, words []string) bool {
 	return strings.ToUpper(acr) == acr && len(acr) >= 2 && slices.Contains(initialsOf(words), acr)
 }

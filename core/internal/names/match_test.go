@@ -47,6 +47,26 @@ func TestIsInitials(t *testing.T) {
 	}
 }
 
+func TestSpellsSome(t *testing.T) {
+	tests := []struct {
+		acr   string
+		words string
+		want  bool
+	}{
+		{"RDR", "Rally for the Return of Refugees and Democracy in Rwanda", true},
+		{"KDP", "Kurdistan Democratic Party", true},
+		{"DR", "Rally for Democracy", false},   // not from the first word
+		{"RDX", "Rally for Democracy", false},  // a letter no word gives
+		{"RDR", "Rally for the Return", false}, // too few words
+		{"rdr", "Rally for Democracy in Rwanda", false},
+	}
+	for _, tt := range tests {
+		if got := spellsSome(tt.acr, strings.Fields(tt.words)); got != tt.want {
+			t.Errorf("spellsSome(%q, %q) = %v, want %v", tt.acr, tt.words, got, tt.want)
+		}
+	}
+}
+
 // FuzzNameMatching checks the name matchers' invariants on any two names:
 // a name matches itself, matching is symmetric, and nothing panics.
 func FuzzNameMatching(f *testing.F) {
