@@ -22,10 +22,7 @@ func datelines(text string, sents []sentenceTokens, ms []nameMention) []nameMent
 	bySent := map[int][]nameMention{} // sentence → the dateline's mentions
 	var found []nameMention
 	for si, s := range sents {
-		if s.Start > 0 && text[s.Start-1] != '\n' {
-			continue // a dateline opens a line
-		}
-		if d := datelineMentions(text, si, s.Toks); len(d) > 0 {
+		if d := datelineMentions(text, si, s); len(d) > 0 {
 			bySent[si] = d
 			found = append(found, d...)
 		}
@@ -42,12 +39,13 @@ func datelines(text string, sents []sentenceTokens, ms []nameMention) []nameMent
 }
 
 // datelineMentions returns the place and the agency of the dateline that
-// toks, a sentence that opens a line, starts with, if it does.
-func datelineMentions(text string, si int, toks []tokenize.Token) []nameMention {
-	k, dash, ok := dateline(toks)
+// the sentence s (number si) starts with, if it does.
+func datelineMentions(text string, si int, s sentenceTokens) []nameMention {
+	k, dash, ok := dateline(text, s)
 	if !ok {
 		return nil
 	}
+	toks := s.Toks
 	city := nameMention{Start: toks[0].Start, End: toks[k-1].End, Type: Place, Sent: si, Fixed: true}
 	for _, t := range toks[:k] {
 		city.Words = append(city.Words, t.Text)
@@ -62,11 +60,15 @@ func datelineMentions(text string, si int, toks []tokenize.Token) []nameMention 
 	return out
 }
 
-// dateline finds the dateline toks, a sentence that opens a line, starts
-// with: its place is toks[:k], in capitals, and toks[dash] the dash that
-// ends it. ok is false when there is none.
-func dateline(toks []tokenize.Token) (k, dash int, ok bool) {
-	dash = slices.IndexFunc(toks[:min(len(toks), 16)], func(t tokenize.Token) bool { return isDash(t.Text) || t.Text == "--" })
+// dateline finds the dateline the sentence s starts with: a dateline
+// opens a line; its place is s.Toks[:k], in capitals, and s.Toks[dash]
+// the dash that ends it. ok is false when there is none.
+func dateline(text string, s sentenceTokens) (k, dash int, ok bool) {
+	if s.Start > 0 && text[s.Start-1] != '\n' {
+		return 0, 0, false
+	}
+	toks := s.Toks
+	dash = slices.IndexFunc(toks[:min(len(toks), 16)], func(t tokenize.Token) bool { return isDash(t.Text) })
 	for k < dash && isCapitalsWord(toks[k].Text) {
 		k++
 	}

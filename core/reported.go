@@ -41,10 +41,8 @@ func (f *speakerFinder) reportedSpeech(sents []sentenceTokens) []reportedSpan {
 		// from articles that seldom open with "LISBON, March 14 —" takes
 		// the words after it for no part of the content.
 		toks, at := s.Toks, base
-		if s.Start == 0 || f.text[s.Start-1] == '\n' {
-			if _, dash, ok := dateline(toks); ok {
-				toks, at = toks[dash+1:], base+dash+1
-			}
+		if _, dash, ok := dateline(f.text, s); ok {
+			toks, at = toks[dash+1:], base+dash+1
 		}
 		parts := attrtag.Tag(toks)
 		if !hasContent(parts) || opensWithAccordingTo(toks) {
@@ -126,16 +124,10 @@ func (f *speakerFinder) leadingTime(start, end int) int {
 		n++ // "on Friday night"
 	}
 	// Not a day's own thing: "condemned Friday's test".
-	if n == 0 || start+n >= end || !wordutil.HasLetter(f.toks[start+n].Text) || isPossessive(f.toks[start+n].Text) {
+	if n == 0 || start+n >= end || !wordutil.HasLetter(f.toks[start+n].Text) || f.possessiveAfter(f.toks[start+n-1].End) {
 		return 0
 	}
 	return n
-}
-
-// isPossessive reports whether t is the possessive marker the tokenizer
-// splits off a word.
-func isPossessive(t string) bool {
-	return t == "'s" || t == "’s" || t == "'" || t == "’"
 }
 
 // trimContent drops a content's final comma, colon or full stop and a
@@ -300,9 +292,8 @@ func (f *speakerFinder) attributeReported(r reportedSpan, lo, hi int) attributio
 	c, n := r.cueStart, r.cueEnd-r.cueStart
 	// "X, who met Y on Monday, said" (or the aside between dashes): an
 	// aside ends right before the cue, and the speaker is before it,
-	// whatever the tagger took. "X,
-	// who said": the relative pronoun names the speaker, as for a
-	// quotation.
+	// whatever the tagger took. "X, who said": the relative pronoun names
+	// the speaker, as for a quotation.
 	if k := f.skipAdverbs(c, lo); !r.cueAfter && c > lo && (f.toks[c-1].Text == "," || isAsideDash(f.toks[c-1].Text) || k > lo && isRelativePronoun(f.toks[k-1].Text)) {
 		if a, ok := f.subject(c, n, lo, 0.8); ok {
 			return a

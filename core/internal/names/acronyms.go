@@ -85,8 +85,6 @@ func initialsOf(words []string) []string {
 	return []string{all.String(), caps.String()}
 }
 
-// isInitials reports whether acr (in capitals) spells the initials of
-// words, where words that are not capitalized may be skipped.
 // spellsSome reports whether acr, in capitals, is spelt by the initials
 // of some of the name's capitalized words, in order, starting with its
 // first word: "RDR" for "Rally for the Return of Refugees and Democracy
@@ -105,6 +103,8 @@ func spellsSome(acr string, words []string) bool {
 	return k == len(acr)
 }
 
+// isInitials reports whether acr (in capitals) spells the initials of
+// words, where words that are not capitalized may be skipped.
 func isInitials(acr string, words []string) bool {
 	return strings.ToUpper(acr) == acr && len(acr) >= 2 && slices.Contains(initialsOf(words), acr)
 }
