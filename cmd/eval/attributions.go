@@ -199,8 +199,8 @@ func evalAttributions(o options, w io.Writer, head map[string]any) error {
 		c, e, m := scoreAttributionsMisses(d, res)
 		return out{c, e, m}
 	})
-	total := map[string]*attributionCounts{}
-	exactAll, goldAll, predAll := 0, 0, 0
+	total := newKindCounts()
+	exactAll := 0
 	for _, x := range outs {
 		if o.verbose {
 			for _, m := range x.misses {
@@ -209,33 +209,51 @@ func evalAttributions(o options, w io.Writer, head map[string]any) error {
 		}
 		exactAll += x.exact
 		for k, c := range x.counts {
-			if total[k] == nil {
-				total[k] = &attributionCounts{}
-			}
 			total[k].add(c)
-			goldAll += c.gold
-			predAll += c.pred
 		}
 	}
 	fmt.Fprintf(w, "== PolNeAR %s, every attribution (%d documents) ==\n", o.split, len(docs))
 	fmt.Fprintln(w, "Found: a quote covers half of the content and lies half inside it; precision by predicted kind (a")
 	fmt.Fprintln(w, "predicted quote is right when half of it lies inside some attribution's content); F1 from the two")
+	head["attr_exact_f1"] = round(writeKindTable(w, total, exactAll, true), 4)
+	for _, k := range attributionKinds {
+		c := total[k]
+		head["attr_"+k+"_f1"] = round(c.f1(), 4)
+		head["attr_"+k+"_recall"] = round(ratio(c.found, c.gold), 4)
+		head["attr_"+k+"_speaker"] = round(ratio(c.speaker, c.withSource), 4)
+	}
+	return nil
+}
+
+// writeKindTable writes the scores of each kind of attribution in total
+// as a table, with a cue column if withCue, then the exact-span scores
+// over all kinds, exact of them matched; it returns the exact-span F1.
+func writeKindTable(w io.Writer, total map[string]*attributionCounts, exact int, withCue bool) float64 {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "  kind\tgold\trecall\texact\tpredicted\tprecision\tF1\tspeaker\tcue\t")
+	cue := ""
+	if withCue {
+		cue = "cue\t"
+	}
+	fmt.Fprintln(tw, "  kind\tgold\trecall\texact\tpredicted\tprecision\tF1\tspeaker\t"+cue)
+	gold, pred := 0, 0
 	for _, k := range append(attributionKinds, "partial") {
 		c := total[k]
-		r, p := ratio(c.found, c.gold), ratio(c.predRight, c.pred)
-		fmt.Fprintf(tw, "  %s\t%d\t%.3f\t%.3f\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t\n", k, c.gold, r, ratio(c.exact, c.gold),
-			c.pred, p, f1(p, r), ratio(c.speaker, c.withSource), ratio(c.cue, c.withCue))
-		if k != "partial" {
-			head["attr_"+k+"_f1"] = round(f1(p, r), 4)
-			head["attr_"+k+"_recall"] = round(ratio(c.found, c.gold), 4)
-			head["attr_"+k+"_speaker"] = round(ratio(c.speaker, c.withSource), 4)
+		gold, pred = gold+c.gold, pred+c.pred
+		fmt.Fprintf(tw, "  %s\t%d\t%.3f\t%.3f\t%d\t%.3f\t%.3f\t%.3f\t", k, c.gold, ratio(c.found, c.gold), ratio(c.exact, c.gold),
+			c.pred, ratio(c.predRight, c.pred), c.f1(), ratio(c.speaker, c.withSource))
+		if withCue {
+			fmt.Fprintf(tw, "%.3f\t", ratio(c.cue, c.withCue))
 		}
+		fmt.Fprintln(tw)
 	}
 	tw.Flush()
-	p, r := ratio(exactAll, predAll), ratio(exactAll, goldAll)
-	fmt.Fprintf(w, "  all attributions, exact span: P %.3f R %.3f F1 %.3f (%d of %d gold, %d predicted)\n", p, r, f1(p, r), exactAll, goldAll, predAll)
-	head["attr_exact_f1"] = round(f1(p, r), 4)
-	return nil
+	p, r := ratio(exact, pred), ratio(exact, gold)
+	fmt.Fprintf(w, "  all attributions, exact span: P %.3f R %.3f F1 %.3f (%d of %d gold, %d predicted)\n", p, r, f1(p, r), exact, gold, pred)
+	return f1(p, r)
+}
+
+// f1 is the F1 of c's recall (gold contents found) and precision
+// (predictions right).
+func (c *attributionCounts) f1() float64 {
+	return f1(ratio(c.predRight, c.pred), ratio(c.found, c.gold))
 }

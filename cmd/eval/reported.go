@@ -6,7 +6,6 @@ import (
 	"io"
 	"sort"
 	"strings"
-	"text/tabwriter"
 
 	"lede/core"
 )
@@ -49,7 +48,7 @@ func evalReported(o options, w io.Writer, head map[string]any) error {
 	}
 	texts := map[string][]string{}
 	total := newKindCounts()
-	exactAll, goldAll, predAll := 0, 0, 0
+	exactAll := 0
 	var misses []string
 	for _, g := range golds {
 		text, err := goldDocument(o, texts, g.Source, g.Doc, g.FirstLine)
@@ -67,27 +66,14 @@ func evalReported(o options, w io.Writer, head map[string]any) error {
 		exactAll += exact
 		for k, c := range counts {
 			total[k].add(c)
-			goldAll += c.gold
-			predAll += c.pred
 		}
 	}
 	fmt.Fprintf(w, "== Held out: every attribution in %d Reuters articles of 1996 (hand-made gold) ==\n", len(golds))
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "  kind\tgold\trecall\texact\tpredicted\tprecision\tF1\tspeaker\t")
-	for _, k := range append(attributionKinds, "partial") {
-		c := total[k]
-		r, p := ratio(c.found, c.gold), ratio(c.predRight, c.pred)
-		fmt.Fprintf(tw, "  %s\t%d\t%.3f\t%.3f\t%d\t%.3f\t%.3f\t%.3f\t\n", k, c.gold, r, ratio(c.exact, c.gold),
-			c.pred, p, f1(p, r), ratio(c.speaker, c.withSource))
-		if k != "partial" {
-			head["heldout_"+k+"_f1"] = round(f1(p, r), 4)
-			head["heldout_"+k+"_speaker"] = round(ratio(c.speaker, c.withSource), 4)
-		}
+	head["heldout_exact_f1"] = round(writeKindTable(w, total, exactAll, false), 4)
+	for _, k := range attributionKinds {
+		head["heldout_"+k+"_f1"] = round(total[k].f1(), 4)
+		head["heldout_"+k+"_speaker"] = round(ratio(total[k].speaker, total[k].withSource), 4)
 	}
-	tw.Flush()
-	p, r := ratio(exactAll, predAll), ratio(exactAll, goldAll)
-	fmt.Fprintf(w, "  all attributions, exact span: P %.3f R %.3f F1 %.3f (%d of %d gold, %d predicted)\n", p, r, f1(p, r), exactAll, goldAll, predAll)
-	head["heldout_exact_f1"] = round(f1(p, r), 4)
 	if o.verbose {
 		for _, m := range misses[:min(len(misses), o.n)] {
 			fmt.Fprintln(w, "    "+m)
