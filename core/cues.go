@@ -69,3 +69,41 @@ func (f *speakerFinder) introducesQuote(i int) bool {
 	p := f.toks[i+1].Text
 	return (p == "," || p == ":") && wordutil.IsQuoteMark(f.toks[i+2].Text)
 }
+
+// quotingVerbs report another's words: "Interfax quoted Chernomyrdin as
+// saying", "the paper cited officials as saying".
+var quotingVerbs = map[string]bool{"quoted": true, "quotes": true, "quoting": true, "cited": true, "cites": true, "citing": true}
+
+// maxQuotedAs is the longest phrase quotedAs takes for the one quoted.
+const maxQuotedAs = 16
+
+// quotedAs reports whether the cue at toks[c] reports someone else's
+// words, "quoted X as saying": the speaker is X, toks[start:end], not the
+// agency or paper that quoted X (the subject, or the agent of "was quoted
+// by Interfax as saying"). X is a noun phrase, with perhaps an acronym in
+// brackets and a description in commas ("the Human Rights National
+// Observatory (ONDH), a government-appointed watchdog, as saying"), of at
+// most maxQuotedAs tokens, followed by "as" and an -ing verb.
+func (f *speakerFinder) quotedAs(c int) (start, end int, ok bool) {
+	if c < 0 || !quotingVerbs[strings.ToLower(f.toks[c].Text)] {
+		return 0, 0, false
+	}
+	start = c + 1
+	for k := start; k+1 < len(f.toks) && k-start < maxQuotedAs; k++ {
+		t := f.toks[k].Text
+		if strings.EqualFold(t, "as") {
+			if k == start || f.toks[k+1].Tag != "VBG" {
+				return 0, 0, false
+			}
+			end = k
+			if f.toks[end-1].Text == "," {
+				end--
+			}
+			return start, end, end > start
+		}
+		if t != "(" && t != ")" && t != "," && !f.isNounPhraseToken(k, start) {
+			return 0, 0, false
+		}
+	}
+	return 0, 0, false
+}

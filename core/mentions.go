@@ -21,7 +21,8 @@ type nameMention = names.Mention
 // nameMentions turns the candidates of each sentence into the text's
 // name mentions, in text order: cleaned (cleanMentions), datelines typed
 // (datelines), a city before its state typed (placesBeforeStates), trimmed to the
-// names in headlines (trimHeadlineMentions), with each name marked
+// names in headlines (trimHeadlineMentions), a surname run into a
+// place's name split (splitRunTogether), with each name marked
 // wherever the text uses it (propagateNames), retyped by their words
 // (retypeByName), each name of one type (unifyTypes), without MISC, and with the role written next to each
 // person (assignRoles).
@@ -36,6 +37,7 @@ func nameMentions(text string, sents []sentenceTokens, raw [][]candidate, pause 
 	ms = datelines(text, sents, ms)
 	placesBeforeStates(text, ms)
 	ms = trimHeadlineMentions(text, sents, ms)
+	ms = splitRunTogether(sents, ms)
 	pause()
 	ms = propagateNames(text, sents, ms)
 	pause()

@@ -39,7 +39,9 @@ func (f *speakerFinder) clauseSubject(lo, hi int) (int, int, bool) {
 		if !pronoun && !f.hasProperNoun(from, end) {
 			return 0, 0, false
 		}
-		next := f.toks[end]
+		// "Syria on Friday condemned …": a time phrase may stand
+		// between the subject and its verb.
+		next := f.toks[end+f.leadingTime(end, hi)]
 		if !strings.HasPrefix(next.Tag, "VB") && next.Tag != "MD" && next.Tag != "RB" && next.Text != "," {
 			return 0, 0, false
 		}
@@ -115,8 +117,8 @@ func (f *speakerFinder) skipAdverbs(c, lo int) int {
 		case cueAdverbs[w] || f.toks[j-1].Tag == "RB" && !isPronoun(w):
 			j--
 			continue
-		case lexicon.TimeWords[w] && j-2 >= lo && isTimePreposition(f.toks[j-2].Text):
-			j -= 2
+		case (lexicon.TimeWords[w] || lexicon.Months[w]) && j-2 >= lo && isTimePreposition(f.toks[j-2].Text):
+			j -= 2 // "on Friday", "in May": "the government, which in May said"
 			continue
 		case lexicon.TimeWords[w] && j-3 >= lo && isTimePreposition(f.toks[j-3].Text) && lexicon.TimeWords[strings.ToLower(f.toks[j-2].Text)]:
 			j -= 3

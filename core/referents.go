@@ -36,9 +36,9 @@ func entityGenders(ms []nameMention, ents []Entity) []byte {
 // possessive ("Chinese Foreign Ministry spokesman Wang Wenbin", not
 // "Trump's campaign"), else an organization that ends the phrase or is
 // followed only by nouns of its kind ("Russia's official news agency
-// Tass", "the Xinhua news agency"), else a place that ends it. A
-// nationality or place before the head only describes it ("the top
-// Russian diplomat").
+// Tass", "the Xinhua news agency") or by an aside (onlyAside), else a
+// place that ends it. A nationality or place before the head only
+// describes it ("the top Russian diplomat").
 func (f *speakerFinder) mentionIn(start, end int) int {
 	// From the first mention that ends inside the phrase: a phrase that
 	// cut a name short ("Blasio" of "Bill de Blasio") still finds it.
@@ -53,7 +53,7 @@ func (f *speakerFinder) mentionIn(start, end int) int {
 		switch {
 		case m.Type == Person && !f.possessiveAfter(m.End):
 			rank = 3
-		case m.Type == Org && (m.End == end || f.kindNounsOnly(m.End, end)):
+		case m.Type == Org && (m.End == end || f.kindNounsOnly(m.End, end) || onlyAside(f.text[m.End:end])):
 			rank = 2
 		case m.End == end:
 			rank = 1
@@ -63,6 +63,34 @@ func (f *speakerFinder) mentionIn(start, end int) int {
 		}
 	}
 	return best
+}
+
+// onlyAside reports whether s, the rest of a phrase after an
+// organization's name, only adds to the name: its acronym in brackets, a
+// description in commas, or both ("The Rally for … in Rwanda (RDR)
+// urged"; "the Human Rights National Observatory (ONDH), a
+// government-appointed watchdog, as saying").
+func onlyAside(s string) bool {
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "(") {
+		k := strings.IndexByte(s, ')')
+		if k < 0 || strings.Contains(s[1:k], "(") {
+			return false
+		}
+		s = strings.TrimSpace(s[k+1:])
+	} else if s == "" {
+		return false
+	}
+	if s == "" {
+		return true
+	}
+	rest, ok := strings.CutPrefix(s, ",")
+	if !ok {
+		return false
+	}
+	rest = strings.TrimSuffix(strings.TrimSpace(rest), ",")
+	first, _, _ := strings.Cut(rest, " ")
+	return (first == "a" || first == "an" || first == "the") && !strings.ContainsAny(rest, ",()")
 }
 
 // kindNounsOnly reports whether the text [from, end) is only common
@@ -107,10 +135,14 @@ func (f *speakerFinder) possessiveAfter(off int) bool {
 
 // resolve turns the speaker phrase toks[start:end] and its cue into an
 // attribution: a name in it, else a pronoun's or a description's referent.
+// After "quoted X as saying" the speaker is X, whatever the phrase.
 func (f *speakerFinder) resolve(start, end, c, n int, conf float64) attribution {
 	a := attribution{entity: -1, confidence: conf}
 	if c >= 0 {
 		a.cue = f.spanMention(c, c+n)
+	}
+	if s, e, ok := f.quotedAs(c); ok {
+		start, end = s, e
 	}
 	phrase := f.spanMention(start, end)
 	if mi := f.mentionIn(phrase.Start, phrase.End); mi >= 0 {
@@ -297,7 +329,36 @@ func (f *speakerFinder) descriptionReferent(start, end, off int) int {
 			best, bestScore = m.Entity, score
 		}
 	}
+	if governs[head] && bestScore <= 0 {
+		return f.countryOf(mods, off)
+	}
 	return best
+}
+
+// governs are heads that name a country's rulers: "the Mexican
+// government" is Mexico's, not the organization named last (a newspaper,
+// a party); without an organization that fits, it is the country its
+// nationality names, or nobody.
+var governs = map[string]bool{"government": true, "administration": true, "authorities": true, "regime": true, "junta": true}
+
+// countryOf returns the place entity named before off that a nationality
+// among mods stands for ("Burmese" for Burma), or -1.
+func (f *speakerFinder) countryOf(mods []string, off int) int {
+	for _, mod := range mods {
+		country := lexicon.DemonymLower[mod]
+		if country == "" {
+			continue
+		}
+		for _, m := range f.ms {
+			if m.Start >= off {
+				break
+			}
+			if m.Type == Place && lexicon.Country[f.ents[m.Entity].Name] == country {
+				return m.Entity
+			}
+		}
+	}
+	return -1
 }
 
 // roleMentionsNation reports whether a role names the nation of the

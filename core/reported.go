@@ -49,6 +49,9 @@ func (f *speakerFinder) reportedSpeech(sents []sentenceTokens) []reportedSpan {
 			parts = accordingTo(toks)
 		}
 		parts = clauseBeforeFinalCue(toks, parts)
+		parts = clauseAfterSpeechCue(toks, parts)
+		parts = f.quotedAsCue(parts, at)
+		parts = subjectWithAside(toks, parts)
 		for _, p := range parts {
 			if p.Role != attrtag.Content {
 				continue
@@ -101,7 +104,8 @@ func (f *speakerFinder) contentSpans(rs []reportedSpan) []Span {
 // leadingTime returns how many tokens at the start of the content
 // [start, end) make a time phrase that belongs to the cue before it, not
 // to what was said: "said on Saturday it had…", "condemned this week the
-// expansion…", "said Friday that…". It leaves at least one word.
+// expansion…", "said Friday that…", "as saying earlier in August that…".
+// It leaves at least one word.
 func (f *speakerFinder) leadingTime(start, end int) int {
 	word := func(k int) string {
 		if k >= end {
@@ -118,6 +122,10 @@ func (f *speakerFinder) leadingTime(start, end int) int {
 	case (w == "this" || w == "last" || w == "earlier" || w == "later") && lexicon.TimeWords[word(start+1)]:
 		n = 2
 	case w == "earlier" && word(start+1) == "this" && lexicon.TimeWords[word(start+2)]:
+		n = 3
+	case w == "in" && lexicon.Months[word(start+1)]:
+		n = 2 // "said in August that"
+	case (w == "earlier" || w == "later") && word(start+1) == "in" && lexicon.Months[word(start+2)]:
 		n = 3
 	}
 	if n > 0 && lexicon.TimeWords[word(start+n)] && !weekday[word(start+n)] {
@@ -541,9 +549,12 @@ func clauseBeforeFinalCue(toks []tokenize.Token, parts []attrtag.Part) []attrtag
 	for end > 0 && !wordutil.HasLetter(toks[end-1].Text) {
 		end--
 	}
-	// The final attribution: a cue and a source, the last ending the sentence.
+	// The final attribution: a cue and a source, the last ending the
+	// sentence or followed only by words that say when, where or to whom
+	// ("…, a human rights activist said on Saturday", "…, Xiao said in an
+	// interview", "…, an Iraqi Kurdish group told Reuters").
 	a, b := parts[n-2], parts[n-1]
-	if b.End != end || !(a.Role == attrtag.Source && b.Role == attrtag.Cue || a.Role == attrtag.Cue && b.Role == attrtag.Source) || a.End != b.Start {
+	if !(a.Role == attrtag.Source && b.Role == attrtag.Cue || a.Role == attrtag.Cue && b.Role == attrtag.Source) || a.End != b.Start || !circumstanceTail(toks[min(b.End, end):end]) {
 		return parts
 	}
 	comma := a.Start - 1
@@ -563,6 +574,175 @@ func clauseBeforeFinalCue(toks []tokenize.Token, parts []attrtag.Part) []attrtag
 		return parts
 	}
 	return []attrtag.Part{{Start: 0, End: comma, Role: attrtag.Content}, a, b}
+}
+
+// clauseAfterSpeechCue makes the whole clause after a cue of speech its
+// content when the tagger read that clause's own subject and verb as a
+// source and cue of their own ("Erdmann told reporters Bonn supported
+// European Union efforts…"): it learnt from PolNeAR, which counts
+// "supported" as a cue and gives each word to one attribution only, but
+// a reader hears what Erdmann said. The clause's verb must be no cue of
+// speech (speechVerb), so "He said Lavrov told him that…" keeps both;
+// the cue must follow its own source, as in "Erdmann told" (after "said
+// David Autor, a professor…" or "according to" comes the source, not what
+// was said); and at most two words may stand between the cue's verb and
+// the clause: whom it was said to ("reporters", "him") and "that".
+func clauseAfterSpeechCue(toks []tokenize.Token, parts []attrtag.Part) []attrtag.Part {
+	for i := 1; i+3 < len(parts); i++ {
+		cue, src, verb, con := parts[i], parts[i+1], parts[i+2], parts[i+3]
+		if parts[i-1].Role != attrtag.Source || cue.Role != attrtag.Cue || src.Role != attrtag.Source || verb.Role != attrtag.Cue || con.Role != attrtag.Content ||
+			src.Start-cue.End > 2 || src.End != verb.Start || verb.End != con.Start {
+			continue
+		}
+		said, did := toks[cue.End-1], toks[verb.Start]
+		if !strings.HasPrefix(said.Tag, "VB") || !speechVerb(strings.ToLower(said.Text)) ||
+			!strings.HasPrefix(did.Tag, "VB") || speechVerb(strings.ToLower(did.Text)) {
+			continue
+		}
+		start := src.Start
+		for k := cue.End; k < src.Start; k++ {
+			switch {
+			case strings.EqualFold(toks[k].Text, "that"):
+				start = k
+			case toks[k].Tag != "PRP" && toks[k].Tag != "NNS" && toks[k].Tag != "NNP":
+				start = -1
+			}
+			if start < 0 {
+				break
+			}
+		}
+		if start < 0 {
+			continue
+		}
+		out := append(slices.Clip(parts[:i+1]), attrtag.Part{Start: start, End: con.End, Role: attrtag.Content})
+		return append(out, parts[i+4:]...)
+	}
+	return parts
+}
+
+// quotedAsCue moves "X as saying" out of a content that starts right
+// after a cue "quoted" into the cue ("Algerian newspapers quoted the
+// Human Rights National Observatory (ONDH), a government-appointed
+// watchdog, as saying that…"): what was said begins after it, and X is
+// the speaker (quotedAs). A content that is only "X as saying", before
+// or after a quotation, goes. parts' indexes start at toks[at].
+func (f *speakerFinder) quotedAsCue(parts []attrtag.Part, at int) []attrtag.Part {
+	for i := 0; i+1 < len(parts); i++ {
+		cue, con := parts[i], parts[i+1]
+		if cue.Role != attrtag.Cue || con.Role != attrtag.Content || cue.End != con.Start {
+			continue
+		}
+		_, end, ok := f.quotedAs(at + cue.Start)
+		if !ok || end < at+con.Start {
+			continue
+		}
+		saying := end + 1 // "as" after X, and maybe a comma
+		if f.toks[end].Text == "," {
+			saying++
+		}
+		if saying+1 >= at+con.End {
+			// "Interfax quoted Sergei Yastrzhembsky as saying:" and
+			// the quotation, or "…," the paper quoted one of them as
+			// saying, without giving a name: no reported words of its
+			// own, nor in a phrase after a comma.
+			drop := i + 2
+			if drop < len(parts) && parts[drop].Role == attrtag.Content && parts[drop].Start == con.End+1 && f.toks[at+con.End].Text == "," {
+				drop++
+			}
+			parts[i].End = con.End
+			return slices.Delete(parts, i+1, drop)
+		}
+		parts[i].End = saying + 1 - at
+		parts[i+1].Start = saying + 1 - at
+	}
+	return parts
+}
+
+// subjectWithAside joins a content that the tagger cut at an aside
+// after its subject ("Aziz said Iraq's military intervention, the first on
+// such scale since the U.S. and allies decided to…, was in response to…"):
+// the content after "said" or "told" (sayVerbs, whose content is a
+// clause) is only a noun phrase, with no verb, and a comma ends it; a
+// later comma in the sentence is followed by a finite verb that carries
+// on that subject ("…, was"). The content then runs from the
+// subject over the aside to the end of the content part that takes in the
+// verb, or to the sentence's end, and the parts the tagger found inside
+// the aside ("the U.S. and allies decided") go.
+func subjectWithAside(toks []tokenize.Token, parts []attrtag.Part) []attrtag.Part {
+	for i := 0; i+1 < len(parts); i++ {
+		cue, con := parts[i], parts[i+1]
+		if cue.Role != attrtag.Cue || con.Role != attrtag.Content || cue.End != con.Start || con.End >= len(toks) || toks[con.End].Text != "," ||
+			!sayVerbs[strings.ToLower(toks[cue.End-1].Text)] || hasVerb(toks[con.Start:con.End]) {
+			continue
+		}
+		verb := -1
+		for k := con.End + 1; k+1 < len(toks); k++ {
+			if t := toks[k+1].Tag; toks[k].Text == "," && (t == "VBD" || t == "VBZ" || t == "VBP" || t == "MD") {
+				verb = k + 1
+				break
+			}
+		}
+		if verb < 0 {
+			continue
+		}
+		end := len(toks)
+		for end > verb && !wordutil.HasLetter(toks[end-1].Text) {
+			end--
+		}
+		j := i + 2
+		for j < len(parts) && parts[j].End <= verb {
+			j++
+		}
+		if j < len(parts) {
+			switch p := parts[j]; {
+			case p.Start > verb:
+				end = p.Start // another attribution after the clause
+			case p.Role == attrtag.Content:
+				end = p.End // the part that takes in the verb
+				j++
+			default:
+				continue // the tagger read the verb as a cue: leave it
+			}
+		}
+		out := append(slices.Clip(parts[:i+1]), attrtag.Part{Start: con.Start, End: end, Role: attrtag.Content})
+		return append(out, parts[j:]...)
+	}
+	return parts
+}
+
+// sayVerbs are cues whose content is a clause, never only a noun phrase:
+// "said the talks, …, had failed", not "attacked Trump, …".
+var sayVerbs = map[string]bool{
+	"said": true, "says": true, "say": true, "told": true, "tells": true, "added": true, "adds": true,
+}
+
+// hasVerb reports whether toks hold a verb or a modal.
+func hasVerb(toks []tokenize.Token) bool {
+	for _, t := range toks {
+		if strings.HasPrefix(t.Tag, "VB") || t.Tag == "MD" {
+			return true
+		}
+	}
+	return false
+}
+
+// maxCircumstance is the longest tail circumstanceTail accepts.
+const maxCircumstance = 6
+
+// circumstanceTail reports whether toks, the words after a sentence's
+// final cue and source, only say when, where or to whom it was said: at
+// most maxCircumstance words, with no verb and no punctuation (a comma or
+// quotation mark would open another clause; "Aug." and "U.N." are words).
+func circumstanceTail(toks []tokenize.Token) bool {
+	if len(toks) > maxCircumstance || hasVerb(toks) {
+		return false
+	}
+	for _, t := range toks {
+		if !wordutil.IsWordLike(t.Text) {
+			return false
+		}
+	}
+	return true
 }
 
 // contrastWords open a clause that may set another view against the
@@ -605,12 +785,7 @@ func (f *speakerFinder) subjectOfCue(r reportedSpan, parts []attrtag.Part, base 
 			return false
 		}
 	}
-	for k := r.start; k < r.end; k++ {
-		if strings.HasPrefix(f.toks[k].Tag, "VB") || f.toks[k].Tag == "MD" {
-			return false
-		}
-	}
-	return true
+	return !hasVerb(f.toks[r.start:r.end])
 }
 
 // speechVerb reports whether w is a cue on Lede's list or opens over a

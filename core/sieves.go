@@ -76,10 +76,15 @@ func (f *speakerFinder) after(lo, hi int) (attribution, bool) {
 		}
 		return attribution{}, false
 	}
-	// X said: the subject must start right after the quote.
+	// X said: the subject must start right after the quote. "X was
+	// quoted (by Interfax) as saying": X is the subject of the passive.
 	for c := i + 1; c < hi && c < i+40; c++ {
 		if n, ok := f.cueAt(c, hi); ok {
-			start, end, ok := f.nounPhraseBefore(c, i)
+			v := c
+			if quotingVerbs[strings.ToLower(f.toks[c].Text)] && c-1 > i && isBeForm(f.toks[c-1].Text) {
+				v = c - 1
+			}
+			start, end, ok := f.nounPhraseBefore(v, i)
 			if !ok || start != i {
 				return attribution{}, false
 			}
@@ -160,8 +165,9 @@ func (f *speakerFinder) before(lo, hi int) (attribution, bool) {
 // "X said", "X has also said", "X, a spokesman, said".
 func (f *speakerFinder) subject(c, n, lo int, conf float64) (attribution, bool) {
 	// "She was described by The Guardian as …": in the passive, the
-	// speaker is the agent after "by".
-	if c > lo && n == 1 && f.toks[c].Tag == "VBN" && isBeForm(f.toks[c-1].Text) && c+1 < len(f.toks) && f.toks[c+1].Text == "by" {
+	// speaker is the agent after "by"; but one "quoted by Interfax as
+	// saying" is the subject.
+	if c > lo && n == 1 && f.toks[c].Tag == "VBN" && isBeForm(f.toks[c-1].Text) && c+1 < len(f.toks) && f.toks[c+1].Text == "by" && !quotingVerbs[strings.ToLower(f.toks[c].Text)] {
 		_, hi := f.sentenceBounds(c)
 		if a, ok := f.objectSpeaker(c+1, 1, hi, conf); ok {
 			a.cue = f.spanMention(c, c+1)

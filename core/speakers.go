@@ -122,6 +122,7 @@ func attributeQuotes(text string, sents []sentenceTokens, toks []tokenize.Token,
 	for i := range f.ents {
 		sortMentions(f.ents[i].Mentions)
 	}
+	f.namedLater(out)
 	return out, f.ents
 }
 
