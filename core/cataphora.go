@@ -6,9 +6,13 @@ import (
 	"lede/internal/lexicon"
 )
 
-// leadBlocks is how many blocks (lines) open a story: a headline, a
-// dateline and the lead.
+// leadBlocks is how many blocks (lines) open a story at least: a
+// headline, a dateline and the lead.
 const leadBlocks = 3
+
+// maxLeadBlock is the last block (line) that may hold a story's lead
+// when a byline or a date stands on a line of its own before it.
+const maxLeadBlock = 5
 
 // laterNameBlocks is how many blocks (lines) after a description's own
 // namedLater looks for the name.
@@ -39,7 +43,7 @@ func (f *speakerFinder) namedLater(out []Quote) {
 		}
 		block := f.blockOf(m.Start)
 		typ := f.indefiniteType(m.Start, m.End, block == 0)
-		if typ == "" || block >= leadBlocks {
+		if typ == "" || block >= max(leadBlocks, f.leadBlock()+1) {
 			continue
 		}
 		if index == nil {
@@ -65,6 +69,20 @@ func (f *speakerFinder) namedLater(out []Quote) {
 	}
 }
 
+// leadBlock returns the block (line) that holds a story's lead: the
+// first after the headline that ends a sentence, so that a byline
+// ("Larisa Sayenko") and a dateline ("MINSK 1996-08-30") on lines of
+// their own are passed over; 0 when none of the first maxLeadBlock does.
+func (f *speakerFinder) leadBlock() int {
+	for b := 1; b < len(f.paras) && b <= maxLeadBlock; b++ {
+		line := strings.TrimRight(f.text[f.paras[b].Start:f.paras[b].End], "\"'”’)] ")
+		if strings.HasSuffix(line, ".") || strings.HasSuffix(line, "!") || strings.HasSuffix(line, "?") {
+			return b
+		}
+	}
+	return 0
+}
+
 // indefiniteType returns the entity type that the indefinite description
 // text[start:end) describes ("a spokeswoman": a person; "an Algerian
 // newspaper": an organization), or "" when it is no such description. In
@@ -76,7 +94,7 @@ func (f *speakerFinder) indefiniteType(start, end int, headline bool) string {
 		return ""
 	}
 	switch w := strings.ToLower(f.toks[i].Text); {
-	case w == "a" || w == "an":
+	case w == "a" || w == "an" || w == "the":
 		i++
 	case !headline || f.toks[i].Tag == "DT" || f.toks[i].Tag == "PRP$":
 		return ""
