@@ -280,6 +280,12 @@ func (f *speakerFinder) descriptionReferent(start, end, off int) int {
 	if first == "a" || first == "an" || first == "some" || first == "several" || first == "many" || first == "two" || first == "three" {
 		return -1
 	}
+	// A headline opens the text: a description in it ("… - paper",
+	// "Paper says …") is named in the story below it (namedLater), not by
+	// a name in its own few words.
+	if f.inHeadline(f.toks[start].Start) {
+		return -1
+	}
 	head := ""
 	var mods []string
 	for k := start; k < end; k++ {

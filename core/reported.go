@@ -48,6 +48,11 @@ func (f *speakerFinder) reportedSpeech(sents []sentenceTokens) []reportedSpan {
 		if !hasContent(parts) || opensWithAccordingTo(toks) {
 			parts = accordingTo(toks)
 		}
+		if f.inHeadline(s.Start) {
+			if dash := headlineDash(toks); dash != nil {
+				parts = dash
+			}
+		}
 		parts = clauseBeforeFinalCue(toks, parts)
 		parts = clauseAfterSpeechCue(toks, parts)
 		parts = f.quotedAsCue(parts, at)

@@ -1,0 +1,97 @@
+package core
+
+import (
+	"strings"
+	"unicode"
+
+	"lede/internal/attrtag"
+	"lede/internal/lexicon"
+	"lede/internal/tokenize"
+)
+
+// maxDashSource is the most words a headline's source after its dash
+// has: "Interfax", "newspaper", "Foreign Ministry officials".
+const maxDashSource = 3
+
+// minDashClause is the fewest words the headline before the dash has.
+const minDashClause = 3
+
+// headlineSources are the words that name a source in a headline's tail
+// without being a name or a description on Lede's list: a wire headline
+// credits radio, a report or sources as readily as an agency.
+var headlineSources = map[string]bool{
+	"radio": true, "television": true, "tv": true, "report": true, "reports": true,
+	"sources": true, "source": true, "officials": true, "official": true,
+	"witnesses": true, "police": true, "poll": true, "survey": true, "study": true,
+	"diplomats": true, "analysts": true, "media": true, "press": true,
+}
+
+// headlineDash reads a wire headline that names its source after a
+// dash, "Yeltsin visits wife Naina in hospital - Interfax.", "Algeria
+// restaurant bomb kills seven - newspaper.": the clause before the dash
+// is what the source says, the dash is the cue and the words after it
+// the source. toks is the headline's sentence; it returns nil for any
+// other, so that a section label ("SOCCER - SCOTTISH LEAGUE RESULTS"),
+// a date ("Summary - Aug 30") or a company's filing ("IPO FILING --
+// Homegate Hospitality Inc.") is left to the tagger: the clause needs a
+// verb (headlineVerb) and minDashClause words, and the tail at most maxDashSource words
+// without a digit, each a name or a word for a source.
+func headlineDash(toks []tokenize.Token) []attrtag.Part {
+	n := len(toks)
+	for n > 0 && (toks[n-1].Text == "." || toks[n-1].Text == "!") {
+		n--
+	}
+	d := n - 1
+	for d >= 0 && !isAsideDash(toks[d].Text) && toks[d].Text != "-" {
+		d--
+	}
+	if d < minDashClause || n-d-1 < 1 || n-d-1 > maxDashSource || !headlineVerb(toks[:d]) || allCaps(toks[:d]) {
+		return nil
+	}
+	for _, t := range toks[d+1 : n] {
+		w := strings.ToLower(t.Text)
+		if strings.ContainsAny(w, "0123456789") || strings.HasPrefix(t.Tag, "VB") {
+			return nil
+		}
+		if r := []rune(t.Text)[0]; !unicode.IsUpper(r) && !headlineSources[w] && lexicon.Nominal[w].Type == "" {
+			return nil
+		}
+	}
+	return []attrtag.Part{
+		{Start: 0, End: d, Role: attrtag.Content},
+		{Start: d, End: d + 1, Role: attrtag.Cue},
+		{Start: d + 1, End: n, Role: attrtag.Source},
+	}
+}
+
+// headlineVerb reports whether a headline's clause has a verb: one the
+// tagger saw, or a word in -s right after a name, which the tagger,
+// reading a headline without its articles, takes for a plural noun
+// ("Yeltsin visits wife…", "Yeltsin endorses…").
+func headlineVerb(toks []tokenize.Token) bool {
+	if hasVerb(toks) {
+		return true
+	}
+	for i := 1; i < len(toks); i++ {
+		w := toks[i].Text
+		if toks[i].Tag == "NNS" && strings.HasSuffix(w, "s") && unicode.IsLower([]rune(w)[0]) && unicode.IsUpper([]rune(toks[i-1].Text)[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+// inHeadline reports whether the byte offset off lies in the text's
+// headline: a first line of one sentence, with lines after it.
+func (f *speakerFinder) inHeadline(off int) bool {
+	if len(f.paras) < 2 || off < f.paras[0].Start || off >= f.paras[0].End {
+		return false
+	}
+	i, j := f.tokenRange(f.paras[0].Start, f.paras[0].End)
+	for k := i; k < j-1; k++ {
+		if f.ends[k] {
+			return false
+		}
+	}
+	return true
+}
