@@ -255,6 +255,9 @@ func (p *page) checkContrast(scheme string) {
 		for (const node of document.querySelectorAll(sel)) {
 			if (!node.getClientRects().length || !node.textContent.trim()) continue;
 			if (node.closest('[data-partial="true"], button:disabled')) continue;
+			// Drawn fully transparent, it shows nothing: the font specimen,
+			// drawn out of sight while the page warms up (warm.js).
+			if (opacity(node) === 0) continue;
 			check(node);
 			if (node.matches('mark')) check(node, '::after');
 		}
