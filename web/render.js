@@ -23,11 +23,15 @@ import {enableDownloads} from './downloads.js';
 // an earlier render is kept alive. partial is true for a first look.
 //
 // A long article is drawn a piece at a time, each piece in a task of its
-// own after a frame, so that the page never stops answering for the
-// whole of it: the first screenful at once, then the panels, then the
-// rest of the article. It returns a promise that resolves to true once
-// all is drawn, or to false when a later render took over first.
-export function renderResult(text, result, partial = false) {
+// own, so that the page never stops answering for the whole of it: what
+// the drawing needs is worked out in the task that brought the result,
+// the first screenful is drawn in the next, then after a frame each the
+// panels and the rest of the article. onShown is called once the first
+// screenful is in, in the task that drew it, so that what the page says
+// about it changes with it. It returns two promises: shown resolves to
+// true once the first screenful is in, drawn once all is; either
+// resolves to false when a later render took over first.
+export function renderResult(text, result, partial = false, onShown = () => {}) {
   if (!result || result.offsets !== 'utf16') {
     throw new Error(`the analyzer returned offsets in ${result && result.offsets}, expected utf16`);
   }
@@ -38,40 +42,53 @@ export function renderResult(text, result, partial = false) {
   const byId = new Map(entities.map((e) => [e.id, e]));
   const groups = speakerGroups(result);
   const colors = new Map(groups.filter((g) => g.entity).map((g) => [g.entity.id, g.color]));
-  // Set before drawing: the quotes' nodes read the colours and note which
-  // quotes were drawn.
-  state.shown = {text, result, title: '', quotes, byId, colors, drawn: new Set(), partial};
+  const spans = collectSpans(text, quotes, entities, colors);
 
-  const nodes = articleNodes(text, result, collectSpans(text, quotes, entities, colors));
-  const {article, results, panels} = ui;
-  forgetPointing();
-  // A first look is drawn whole: it is shown once, while the analyzer
-  // loads, and the full result soon replaces it, often before a drawing
-  // in pieces would have reached its end.
-  const first = takeNodes(nodes, partial ? Infinity : FIRST_CHARS);
-  // Set once the whole article is in, for tests and scripts to wait on.
-  delete article.dataset.drawn;
-  article.replaceChildren(first.frag);
-  rovingStop(article.querySelector('.quote[data-stop]'));
-  // Lets style.css show a first look as provisional, and tests see it.
-  for (const node of [results, article]) {
-    if (partial) node.dataset.partial = 'true';
-    else delete node.dataset.partial;
-  }
-  const titleNode = article.querySelector('#article-title');
-  article.setAttribute('aria-labelledby', titleNode ? 'article-title' : 'article-heading');
-  if (!state.shown.title) state.shown.title = clip(text.trim().split('\n')[0] || '', 80);
-  ui.readingStats.textContent = [state.source, readingStatsOf(text)].filter(Boolean).join(' · ');
-  // Nothing to download until all is drawn; a first look is not worth
-  // exporting at all, as speakers and people are missing.
-  enableDownloads(false);
-  showDetails();
-  // The panels are drawn whole before they are shown: a section filled
-  // above another would push it down as the reader looks.
-  panels.hidden = true;
-  results.hidden = false;
+  // The article and what shows it change together, in the next task: the
+  // reader may point at the article drawn before until then.
+  const shown = (async () => {
+    await nextTask();
+    if (!current()) return {ok: false};
+    // Set before drawing: the quotes' nodes read the colours and note
+    // which quotes were drawn.
+    state.shown = {text, result, title: '', quotes, byId, colors, drawn: new Set(), partial};
+    const nodes = articleNodes(text, result, spans);
+    const {article, results, panels} = ui;
+    forgetPointing();
+    // A first look is drawn whole: it is shown once, while the analyzer
+    // loads, and the full result soon replaces it, often before a
+    // drawing in pieces would have reached its end.
+    const first = takeNodes(nodes, partial ? Infinity : FIRST_CHARS);
+    // Set once the whole article is in, for tests and scripts to wait on.
+    delete article.dataset.drawn;
+    article.replaceChildren(first.frag);
+    rovingStop(article.querySelector('.quote[data-stop]'));
+    // Lets style.css show a first look as provisional, and tests see it.
+    for (const node of [results, article]) {
+      if (partial) node.dataset.partial = 'true';
+      else delete node.dataset.partial;
+    }
+    const titleNode = article.querySelector('#article-title');
+    article.setAttribute('aria-labelledby', titleNode ? 'article-title' : 'article-heading');
+    if (!state.shown.title) state.shown.title = clip(text.trim().split('\n')[0] || '', 80);
+    ui.readingStats.textContent = [state.source, readingStatsOf(text)].filter(Boolean).join(' · ');
+    // Nothing to download until all is drawn; a first look is not worth
+    // exporting at all, as speakers and people are missing.
+    enableDownloads(false);
+    showDetails();
+    // The panels are drawn whole before they are shown: a section filled
+    // above another would push it down as the reader looks.
+    panels.hidden = true;
+    results.hidden = false;
+    onShown();
+    return {ok: true, nodes, done: first.done};
+  })();
 
-  return (async () => {
+  const drawn = (async () => {
+    // A failure to draw is told by shown, to the one who awaits it.
+    const first = await shown.catch(() => ({ok: false}));
+    if (!first.ok) return false;
+    const {article, panels} = ui;
     await nextFrame();
     if (!current()) return false;
     renderSources(result, groups, partial);
@@ -85,7 +102,7 @@ export function renderResult(text, result, partial = false) {
     for (let done = first.done; !done;) {
       await nextFrame();
       if (!current()) return false;
-      const more = takeNodes(nodes, CHUNK_CHARS);
+      const more = takeNodes(first.nodes, CHUNK_CHARS);
       article.append(more.frag);
       done = more.done;
     }
@@ -94,6 +111,7 @@ export function renderResult(text, result, partial = false) {
     article.dataset.drawn = 'true';
     return true;
   })();
+  return {shown: shown.then((first) => first.ok), drawn};
 }
 
 // How much of the article is drawn at once: the first piece fills a
@@ -103,6 +121,13 @@ const FIRST_CHARS = 4000;
 const CHUNK_CHARS = 3000;
 
 let renders = 0; // bumps on every render so that only the latest goes on
+
+// nextTask resolves in a task of its own, at once: the work before it
+// and the work after it are two tasks, and the browser may paint or
+// answer the reader between them.
+function nextTask() {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
 
 // nextFrame resolves in a task of its own after the next frame, so that
 // what was drawn before is shown before more is done; in a tab out of

@@ -88,12 +88,15 @@ export async function run() {
     if (seq !== runs) return;
     try {
       // Not awaited: the full result takes over whenever it comes.
-      renderResult(text, result, true);
+      const {shown} = renderResult(text, result, true, () => {
+        if (seq !== runs) return;
+        enterReading(text);
+        setStatus('First look: quotes and well-known names — finding people and speakers…');
+      });
+      shown.catch(() => {}); // the full result will say what is wrong
     } catch (err) {
       return; // the full result will say what is wrong
     }
-    enterReading(text);
-    setStatus('First look: quotes and well-known names — finding people and speakers…');
   };
   // Sentences tagged so far; tagging is most of the work, the rest is
   // quick, hence at most 99%.
@@ -104,13 +107,15 @@ export async function run() {
   try {
     const result = await requestAnalysis(text, {partial, progress});
     if (seq !== runs) return;
-    // The first screenful is drawn at once and the view switches to it;
-    // the rest follows in pieces, and the analysis is done once it is in.
-    const drawn = renderResult(text, result);
-    enterReading(text);
-    const ms = Math.round(performance.now() - t0);
-    setStatus(`${summary(result)} (${ms} ms)`);
-    if (!(await drawn) || seq !== runs) return;
+    // The first screenful is drawn in the next task and the view switches
+    // to it; the rest follows in pieces, and the analysis is done once it
+    // is in.
+    const {shown, drawn} = renderResult(text, result, false, () => {
+      if (seq !== runs) return;
+      enterReading(text);
+      setStatus(`${summary(result)} (${Math.round(performance.now() - t0)} ms)`);
+    });
+    if (!(await shown) || !(await drawn) || seq !== runs) return;
   } catch (err) {
     if (seq !== runs) return;
     // Cancel has said so already, and that the analyzer restarts.

@@ -11,7 +11,8 @@
 //   - the time to analyse again after one paragraph changed;
 //   - the analyzer's memory after the long text;
 //   - the main thread's long tasks while the longest PolNeAR dev article
-//     is drawn, in a tab that waited for the page to warm up;
+//     is drawn, in a tab that waited for the page to warm up, and again
+//     with the processor four times slower (Lighthouse's mobile profile);
 //   - on a slow line (Lighthouse's mobile throttling, through the DevTools
 //     protocol, cache disabled, the site as make dist writes it): the
 //     first look of a text pasted at navigation, the full analyzer ready,
@@ -82,6 +83,9 @@ type results struct {
 	// Draw is the main thread's long tasks while a long article is drawn
 	// (see measureDraw).
 	Draw *drawResults `json:"draw,omitempty"`
+	// DrawSlowCPU is the same on a processor four times slower, as
+	// Lighthouse's mobile profile emulates a phone.
+	DrawSlowCPU *drawResults `json:"draw_slow_cpu,omitempty"`
 	// SlowLine is one load on a slow line (see measureSlow).
 	SlowLine *slowResults `json:"slow_line,omitempty"`
 }
@@ -132,10 +136,13 @@ func run(dir, shared string, reps int, peaks, slow bool) error {
 	r.ReadyMs, r.FirstHighlightMs, r.SeedAnalysisMs = median(ready), median(firstMs), median(seedMs)
 	r.LongWordsPerSec, r.ReanalyseMs, r.MemoryMB = median(longRate), median(reMs), median(mem)
 	r.Loads = reps
-	if r.Draw, err = measureDraw(srv.URL+"/", corpus.LongestArticle(shared, seed), reps); err != nil {
+	article := corpus.LongestArticle(shared, seed)
+	if r.Draw, err = measureDraw(srv.URL+"/", article, reps, 1); err != nil {
 		return err
 	}
-	fmt.Printf("drawing a long article: longest task %.0f ms, long tasks %.0f ms in all (medians)\n", r.Draw.LongestTaskMs, r.Draw.LongTasksMs)
+	if r.DrawSlowCPU, err = measureDraw(srv.URL+"/", article, reps, phoneSlowdown); err != nil {
+		return err
+	}
 	if peaks {
 		inputs := corpus.HostileTexts()
 		inputs = append(inputs, struct{ Name, Text string }{"articles", corpus.Articles(shared, seed, core.MaxInputBytes-1024)})
