@@ -19,6 +19,12 @@ func isClauseLink(w string) bool {
 	return false
 }
 
+// maxOpeningPhrase is how many tokens clauseSubject lets open a sentence
+// before the comma after which its subject stands ("As the race has
+// turned to primary contests in states with more diverse Democratic
+// electorates, Clinton has…").
+const maxOpeningPhrase = 25
+
 // clauseSubject returns the subject of the sentence region [lo, hi): a
 // noun phrase that names someone (a name or a pronoun) followed by a verb,
 // at the start or after an opening phrase and its comma ("Speaking
@@ -50,9 +56,16 @@ func (f *speakerFinder) clauseSubject(lo, hi int) (int, int, bool) {
 	if s, e, ok := try(lo); ok {
 		return s, e, true
 	}
+	// After the conjunction that links the sentence to the one before
+	// ("And he managed to do it…, slamming…").
+	if lo+1 < hi && f.toks[lo].Tag == "CC" {
+		if s, e, ok := try(lo + 1); ok {
+			return s, e, true
+		}
+	}
 	// After an opening phrase and its comma, or two ("On Thursday,
 	// however, Trump spoke…").
-	for k := lo; k < hi && k < lo+15; k++ {
+	for k := lo; k < hi && k < lo+maxOpeningPhrase; k++ {
 		if f.toks[k].Text == "," {
 			if s, e, ok := try(k + 1); ok {
 				return s, e, true

@@ -331,6 +331,12 @@ func (f *speakerFinder) attributeReported(r reportedSpan, lo, hi int) attributio
 	for k > from && (cueAdverbs[strings.ToLower(f.toks[k-1].Text)] || strings.EqualFold(f.toks[k-1].Text, "even")) {
 		k--
 	}
+	// A comma that American style sets inside a closing quote mark
+	// ("went on to promote “Celebrity Apprentice,” note that…") still
+	// links the clauses.
+	if k > lo+1 && wordutil.IsQuoteMark(f.toks[k-1].Text) && f.toks[k-2].Text == "," {
+		k--
+	}
 	if k > lo && isClauseLink(f.toks[k-1].Text) {
 		if start, end, ok := f.clauseSubject(lo, k-1); ok {
 			return f.resolve(start, end, c, n, 0.7)
