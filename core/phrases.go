@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"lede/internal/lexicon"
+	"lede/internal/tokenize"
 	"lede/internal/wordutil"
 )
 
@@ -46,8 +47,13 @@ func (f *speakerFinder) clauseSubject(lo, hi int) (int, int, bool) {
 			return 0, 0, false
 		}
 		// "Syria on Friday condemned …": a time phrase may stand
-		// between the subject and its verb.
-		next := f.toks[end+f.leadingTime(end, hi)]
+		// between the subject and its verb, and so may a bracketed
+		// aside ("Bob Goodlatte (R-Va.) told MSNBC…").
+		after := bracketEnd(f.toks, end+f.leadingTime(end, hi), hi)
+		if after >= hi {
+			return 0, 0, false
+		}
+		next := f.toks[after]
 		if !strings.HasPrefix(next.Tag, "VB") && next.Tag != "MD" && next.Tag != "RB" && next.Text != "," {
 			return 0, 0, false
 		}
@@ -351,4 +357,19 @@ func (f *speakerFinder) isProperName(start, end int) bool {
 		}
 	}
 	return true
+}
+
+// bracketEnd returns the index after the bracketed aside that opens at
+// toks[i] ("(R-Va.)", "(BRE)"), or i when none does: an aside longer
+// than six tokens is no label.
+func bracketEnd(toks []tokenize.Token, i, hi int) int {
+	if i >= hi || toks[i].Text != "(" {
+		return i
+	}
+	for k := i + 1; k < hi && k <= i+6; k++ {
+		if toks[k].Text == ")" {
+			return k + 1
+		}
+	}
+	return i
 }
