@@ -159,6 +159,14 @@ func (f *speakerFinder) resolve(start, end, c, n int, conf float64) attribution 
 		a.confidence = conf - 0.15
 		return a
 	}
+	// "Trump didn't back away from his pledge to …": the possessive of a
+	// cue that is a noun names the one who pledged, as "he" would.
+	if p, ok := possessivePronouns[strings.ToLower(f.toks[start].Text)]; ok && end-start == 1 {
+		a.method = MethodPronoun
+		a.entity = f.pronounReferent(p, phrase.Start)
+		a.confidence = conf - 0.15
+		return a
+	}
 	// "the Encyclopædi Britannica", "the Guardian": a name after "the".
 	if end-start >= 2 && strings.EqualFold(f.toks[start].Text, "the") && f.isProperName(start+1, end) {
 		start++
@@ -268,6 +276,9 @@ func (f *speakerFinder) pronounReferent(p string, off int) int {
 // between a name and "he" or "the spokesman", and it keeps a long text's
 // many of them from costing the square of its mentions.
 const referentWindow = 500
+
+// possessivePronouns maps a possessive to the pronoun it goes with.
+var possessivePronouns = map[string]string{"his": "he", "her": "she", "their": "they", "its": "it", "my": "i", "our": "we"}
 
 // descriptionReferent returns the entity that a description such as "the
 // top Russian diplomat" or "the newspaper" refers to: among entities of
