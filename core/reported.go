@@ -57,6 +57,7 @@ func (f *speakerFinder) reportedSpeech(sents []sentenceTokens) []reportedSpan {
 		parts = clauseAfterSpeechCue(toks, parts)
 		parts = f.quotedAsCue(parts, at)
 		parts = subjectWithAside(toks, parts)
+		parts = modifierOfSource(toks, parts)
 		for _, p := range parts {
 			if p.Role != attrtag.Content {
 				continue
@@ -805,4 +806,29 @@ func (f *speakerFinder) subjectOfCue(r reportedSpan, parts []attrtag.Part, base 
 func speechVerb(w string) bool {
 	r := attrtag.CueRate(w)
 	return r == "high" || r == "mid" || lexicon.IsCue(w)
+}
+
+// modifierOfSource drops a content part without a verb that runs into a
+// source part with nothing between them ("Wang said, state-run Xinhua
+// news agency reported": "state-run" is the source's, no content). What
+// is reported before its source ends at a comma, a quote mark or a dash,
+// not inside the source's noun phrase; a relative word is content of
+// its own ("what he called…", "which he described as…").
+func modifierOfSource(toks []tokenize.Token, parts []attrtag.Part) []attrtag.Part {
+	out := parts[:0]
+	for i := 0; i < len(parts); i++ {
+		p := parts[i]
+		if p.Role == attrtag.Content && i+1 < len(parts) && parts[i+1].Role == attrtag.Source &&
+			parts[i+1].Start == p.End && !hasVerb(toks[p.Start:p.End]) && wordutil.HasLetter(toks[p.End-1].Text) && !relativeWord(toks[p.Start]) {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// relativeWord reports whether t opens a relative clause: "which",
+// "what", "who", "that".
+func relativeWord(t tokenize.Token) bool {
+	return strings.HasPrefix(t.Tag, "W") || strings.EqualFold(t.Text, "that")
 }
