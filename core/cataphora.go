@@ -94,7 +94,7 @@ func (f *speakerFinder) indefiniteType(start, end int, headline bool) string {
 		return ""
 	}
 	switch w := strings.ToLower(f.toks[i].Text); {
-	case w == "a" || w == "an" || w == "the":
+	case w == "a" || w == "an":
 		i++
 	case !headline || f.toks[i].Tag == "DT" || f.toks[i].Tag == "PRP$":
 		return ""
