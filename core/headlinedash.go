@@ -34,8 +34,9 @@ var headlineSources = map[string]bool{
 // other, so that a section label ("SOCCER - SCOTTISH LEAGUE RESULTS"),
 // a date ("Summary - Aug 30") or a company's filing ("IPO FILING --
 // Homegate Hospitality Inc.") is left to the tagger: the clause needs a
-// verb (headlineVerb) and minDashClause words, and the tail at most maxDashSource words
-// without a digit, each a name or a word for a source.
+// verb (headlineVerb) and minDashClause words, and the tail at most
+// maxDashSource words without a digit, each a name or a word for a
+// source.
 func headlineDash(toks []tokenize.Token) []attrtag.Part {
 	n := len(toks)
 	for n > 0 && (toks[n-1].Text == "." || toks[n-1].Text == "!") {

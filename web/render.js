@@ -43,6 +43,8 @@ export function renderResult(text, result, partial = false, onShown = () => {}) 
   const groups = speakerGroups(result);
   const colors = new Map(groups.filter((g) => g.entity).map((g) => [g.entity.id, g.color]));
   const spans = collectSpans(text, quotes, entities, colors);
+  // Set once the whole article is in, for tests and scripts to wait on.
+  delete ui.article.dataset.drawn;
 
   // The article and what shows it change together, in the next task: the
   // reader may point at the article drawn before until then.
@@ -59,8 +61,6 @@ export function renderResult(text, result, partial = false, onShown = () => {}) 
     // loads, and the full result soon replaces it, often before a
     // drawing in pieces would have reached its end.
     const first = takeNodes(nodes, partial ? Infinity : FIRST_CHARS);
-    // Set once the whole article is in, for tests and scripts to wait on.
-    delete article.dataset.drawn;
     article.replaceChildren(first.frag);
     rovingStop(article.querySelector('.quote[data-stop]'));
     // Lets style.css show a first look as provisional, and tests see it.
