@@ -23,14 +23,14 @@ import {enableDownloads} from './downloads.js';
 // an earlier render is kept alive. partial is true for a first look.
 //
 // A long article is drawn a piece at a time, each piece in a task of its
-// own, so that the page never stops answering for the whole of it: what
-// the drawing needs is worked out in the task that brought the result,
-// the first screenful is drawn in the next, then after a frame each the
-// panels and the rest of the article. onShown is called once the first
-// screenful is in, in the task that drew it, so that what the page says
-// about it changes with it. It returns two promises: shown resolves to
-// true once the first screenful is in, drawn once all is; either
-// resolves to false when a later render took over first.
+// own, so that the page never stops answering for the whole of it: the
+// task after the one that brought the result works out what to draw, the
+// next draws the first screenful, then after a frame each the panels and
+// the rest of the article. onShown is called once the first screenful
+// is in, in the task that drew it, so that what the page says about it
+// changes with it. It returns two promises: shown resolves to true once
+// the first screenful is in, drawn once all is; either resolves to false
+// when a later render took over first.
 export function renderResult(text, result, partial = false, onShown = () => {}) {
   if (!result || result.offsets !== 'utf16') {
     throw new Error(`the analyzer returned offsets in ${result && result.offsets}, expected utf16`);
@@ -39,16 +39,20 @@ export function renderResult(text, result, partial = false, onShown = () => {}) 
   const current = () => render === renders;
   const entities = Array.isArray(result.entities) ? result.entities : [];
   const quotes = Array.isArray(result.quotes) ? result.quotes : [];
-  const byId = new Map(entities.map((e) => [e.id, e]));
-  const groups = speakerGroups(result);
-  const colors = new Map(groups.filter((g) => g.entity).map((g) => [g.entity.id, g.color]));
-  const spans = collectSpans(text, quotes, entities, colors);
   // Set once the whole article is in, for tests and scripts to wait on.
   delete ui.article.dataset.drawn;
 
-  // The article and what shows it change together, in the next task: the
-  // reader may point at the article drawn before until then.
+  // The task that brought the result has read it (a long one's copy from
+  // the worker is much of a slow machine's budget). The article and what
+  // shows it change together, two tasks on: the reader may point at the
+  // article drawn before until then.
   const shown = (async () => {
+    await nextTask();
+    if (!current()) return {ok: false};
+    const byId = new Map(entities.map((e) => [e.id, e]));
+    const groups = speakerGroups(result);
+    const colors = new Map(groups.filter((g) => g.entity).map((g) => [g.entity.id, g.color]));
+    const spans = collectSpans(text, quotes, entities, colors);
     await nextTask();
     if (!current()) return {ok: false};
     // Set before drawing: the quotes' nodes read the colours and note
@@ -81,7 +85,7 @@ export function renderResult(text, result, partial = false, onShown = () => {}) 
     panels.hidden = true;
     results.hidden = false;
     onShown();
-    return {ok: true, nodes, done: first.done};
+    return {ok: true, nodes, groups, done: first.done};
   })();
 
   const drawn = (async () => {
@@ -91,10 +95,10 @@ export function renderResult(text, result, partial = false, onShown = () => {}) 
     const {article, panels} = ui;
     await nextFrame();
     if (!current()) return false;
-    renderSources(result, groups, partial);
+    renderSources(result, first.groups, partial);
     await nextFrame();
     if (!current()) return false;
-    renderSpeakers(groups);
+    renderSpeakers(first.groups);
     await nextFrame();
     if (!current()) return false;
     renderEntities(entities);
