@@ -207,6 +207,47 @@ func TestMixedSpeaker(t *testing.T) {
 	}
 }
 
+// TestQuotationAfterMixedSpeech checks that a quotation after a mixed
+// content, with no cue of its own, takes the speaker the mixed content
+// gave the quoted words inside it; a short one after it, as often a
+// show's name as words said, does not.
+func TestQuotationAfterMixedSpeech(t *testing.T) {
+	for _, tc := range []struct {
+		text, quote, want string
+	}{
+		{"Clinton “drew quite well from white, working-class Democrats” in the 2008 primary, said Ohio State University professor Paul Beck. “That was more her constituency than it was Obama’s at that point in time.”",
+			"“That was more her constituency than it was Obama’s at that point in time.”", "Paul Beck"},
+		{"Clinton “drew quite well from white, working-class Democrats” in the 2008 primary, said Ohio State University professor Paul Beck. “MTV Unplugged,” was on.",
+			"“MTV Unplugged,”", ""},
+	} {
+		res, err := Analyze(tc.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		names := map[string]string{}
+		for _, e := range res.Entities {
+			names[e.ID] = e.Name
+		}
+		found := false
+		for _, q := range res.Quotes {
+			if tc.text[q.Start:q.End] != tc.quote {
+				continue
+			}
+			found = true
+			got := ""
+			if q.Speaker != nil {
+				got = names[*q.Speaker]
+			}
+			if got != tc.want {
+				t.Errorf("%s: speaker %q, want %q", tc.quote, got, tc.want)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no such quote in %+v", tc.quote, res.Quotes)
+		}
+	}
+}
+
 // reportedLines describes the reported speech of res, one line a quote.
 func reportedLines(res Result) []string {
 	names := map[string]string{}

@@ -2,6 +2,7 @@ package core
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -91,19 +92,13 @@ func attributeQuotes(text string, sents []sentenceTokens, toks []tokenize.Token,
 	}
 	f.continuations(attrs)
 	f.pause()
-	// A title is a name, not speech: it has no speaker, although the
-	// quote after it may carry on from the cue before it ("Granma called
-	// "Sleeping Bread" Puig's "greatest gift…"").
-	for i := range attrs {
-		if f.isTitle(i) {
-			attrs[i] = attribution{entity: -1, method: MethodNone}
-		}
-	}
+	f.untitle(attrs)
 
 	f.noNewEntities = true
 	rs := f.reportedSpeech(sents)
 	f.reported = f.contentSpans(rs)
 	reported := f.reportedQuotes(rs, attrs)
+	f.carryFromReported(attrs)
 	out := make([]Quote, 0, len(quotes)+len(reported))
 	for i, q := range quotes {
 		if i%2048 == 2047 {
@@ -124,6 +119,40 @@ func attributeQuotes(text string, sents []sentenceTokens, toks []tokenize.Token,
 	}
 	f.namedLater(out)
 	return out, f.ents
+}
+
+// minCarriedWords is how many words a quotation has at least for
+// carryFromReported to give it a speaker: shorter ones after a mixed
+// content are as often names of shows and slogans ("MTV Unplugged,").
+const minCarriedWords = 5
+
+// carryFromReported gives a quotation with no speaker yet the one of the
+// quotation before it when that one lies inside reported speech and took
+// its speaker from it, known only once stage 8 has run ('Clinton "drew
+// quite well…" in 2008, said Paul Beck. "That was more her
+// constituency…"'). Only whole quotations of minCarriedWords words or
+// more are given one.
+func (f *speakerFinder) carryFromReported(attrs []attribution) {
+	before := slices.Clone(attrs)
+	f.continuations(attrs)
+	for i := range attrs {
+		q := f.quotes[i]
+		if before[i].method == MethodNone && (q.Kind != KindDirect || f.isTitle(i) || len(strings.Fields(f.text[q.TextStart:q.TextEnd])) < minCarriedWords) {
+			attrs[i] = before[i]
+		}
+	}
+}
+
+// untitle takes the speaker from every quote that is a title: a title is
+// a name, not speech, although the quote after it may carry on from the
+// cue before it ("Granma called "Sleeping Bread" Puig's "greatest
+// gift…"").
+func (f *speakerFinder) untitle(attrs []attribution) {
+	for i := range attrs {
+		if f.isTitle(i) {
+			attrs[i] = attribution{entity: -1, method: MethodNone}
+		}
+	}
 }
 
 // quote makes the Quote of span [start, end), its words [textStart,
