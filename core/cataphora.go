@@ -34,6 +34,7 @@ const laterNameBlocks = 2
 func (f *speakerFinder) namedLater(out []Quote) {
 	var index map[string]int // entity ID → index, made for the first description
 	named := map[int]bool{}  // quotes given a speaker here
+	leadEnd := max(leadBlocks, f.leadBlock()+1)
 	// Backwards, so that the lead is named before the headline.
 	for i := len(out) - 1; i >= 0; i-- {
 		q := &out[i]
@@ -43,7 +44,7 @@ func (f *speakerFinder) namedLater(out []Quote) {
 		}
 		block := f.blockOf(m.Start)
 		typ := f.indefiniteType(m.Start, m.End, block == 0)
-		if typ == "" || block >= max(leadBlocks, f.leadBlock()+1) {
+		if typ == "" || block >= leadEnd {
 			continue
 		}
 		if index == nil {

@@ -7,6 +7,7 @@ import (
 	"lede/internal/attrtag"
 	"lede/internal/lexicon"
 	"lede/internal/tokenize"
+	"lede/internal/wordutil"
 )
 
 // maxDashSource is the most words a headline's source after its dash
@@ -43,7 +44,7 @@ func headlineDash(toks []tokenize.Token) []attrtag.Part {
 		n--
 	}
 	d := n - 1
-	for d >= 0 && !isAsideDash(toks[d].Text) && toks[d].Text != "-" {
+	for d >= 0 && !isDash(toks[d].Text) {
 		d--
 	}
 	if d < minDashClause || n-d-1 < 1 || n-d-1 > maxDashSource || !headlineVerb(toks[:d]) || allCaps(toks[:d]) {
@@ -54,7 +55,7 @@ func headlineDash(toks []tokenize.Token) []attrtag.Part {
 		if strings.ContainsAny(w, "0123456789") || strings.HasPrefix(t.Tag, "VB") {
 			return nil
 		}
-		if r := []rune(t.Text)[0]; !unicode.IsUpper(r) && !headlineSources[w] && lexicon.Nominal[w].Type == "" {
+		if !unicode.IsUpper(wordutil.FirstRune(t.Text)) && !headlineSources[w] && lexicon.Nominal[w].Type == "" {
 			return nil
 		}
 	}
@@ -75,7 +76,7 @@ func headlineVerb(toks []tokenize.Token) bool {
 	}
 	for i := 1; i < len(toks); i++ {
 		w := toks[i].Text
-		if toks[i].Tag == "NNS" && strings.HasSuffix(w, "s") && unicode.IsLower([]rune(w)[0]) && unicode.IsUpper([]rune(toks[i-1].Text)[0]) {
+		if toks[i].Tag == "NNS" && strings.HasSuffix(w, "s") && unicode.IsLower(wordutil.FirstRune(w)) && unicode.IsUpper(wordutil.FirstRune(toks[i-1].Text)) {
 			return true
 		}
 	}

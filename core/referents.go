@@ -153,17 +153,15 @@ func (f *speakerFinder) resolve(start, end, c, n int, conf float64) attribution 
 		return a
 	}
 	a.mention = phrase
-	if end-start == 1 && isPronoun(strings.ToLower(f.toks[start].Text)) {
-		a.method = MethodPronoun
-		a.entity = f.pronounReferent(strings.ToLower(f.toks[start].Text), phrase.Start)
-		a.confidence = conf - 0.15
-		return a
+	// A possessive names whom its pronoun would: "Trump didn't back away
+	// from his pledge to …" (the source of a cue that is a noun).
+	w := strings.ToLower(f.toks[start].Text)
+	if p, ok := possessivePronouns[w]; ok {
+		w = p
 	}
-	// "Trump didn't back away from his pledge to …": the possessive of a
-	// cue that is a noun names the one who pledged, as "he" would.
-	if p, ok := possessivePronouns[strings.ToLower(f.toks[start].Text)]; ok && end-start == 1 {
+	if end-start == 1 && isPronoun(w) {
 		a.method = MethodPronoun
-		a.entity = f.pronounReferent(p, phrase.Start)
+		a.entity = f.pronounReferent(w, phrase.Start)
 		a.confidence = conf - 0.15
 		return a
 	}

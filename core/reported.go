@@ -323,7 +323,7 @@ func (f *speakerFinder) attributeReported(r reportedSpan, lo, hi int) attributio
 	}
 	// "Noting that …, Wang said …": a participle that opens the sentence
 	// shares the subject of the clause after its comma.
-	if !r.cueAfter && f.skipAdverbs(c, lo) == lo && strings.HasSuffix(f.toks[c].Tag, "VBG") {
+	if !r.cueAfter && f.skipAdverbs(c, lo) == lo && f.toks[c].Tag == "VBG" {
 		for k := r.end; k < hi && k < r.end+maxAsideTokens; k++ {
 			if f.toks[k].Text == "," {
 				if start, end, ok := f.clauseSubject(k+1, hi); ok {

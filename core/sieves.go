@@ -390,11 +390,7 @@ func (f *speakerFinder) possessiveSpeech(lo, hi int) (attribution, bool) {
 	p := k - 1
 	switch w := strings.ToLower(f.toks[p].Text); w {
 	case "his", "her":
-		subject := "he"
-		if w == "her" {
-			subject = "she"
-		}
-		e := f.pronounReferent(subject, f.toks[p].Start)
+		e := f.pronounReferent(possessivePronouns[w], f.toks[p].Start)
 		m := f.mentionOf(p)
 		return attribution{entity: e, mention: &m, cue: noun, method: MethodPronoun, confidence: 0.6}, e >= 0
 	case "'s", "’s":
