@@ -126,12 +126,13 @@ func attributeQuotes(text string, sents []sentenceTokens, toks []tokenize.Token,
 // content are as often names of shows and slogans ("MTV Unplugged,").
 const minCarriedWords = 5
 
-// carryFromReported gives a quotation with no speaker yet the one of the
-// quotation before it when that one lies inside reported speech and took
-// its speaker from it, known only once stage 8 has run ('Clinton "drew
-// quite well…" in 2008, said Paul Beck. "That was more her
-// constituency…"'). Only whole quotations of minCarriedWords words or
-// more are given one.
+// carryFromReported runs continuations again for the quotations still
+// without a speaker, once stage 8 has given the quoted words inside
+// reported speech their speaker and marked what is reported: a quotation
+// after such words carries on from them ('Clinton "drew quite well…" in
+// 2008, said Paul Beck. "That was more her constituency…"'). Only whole
+// quotations of minCarriedWords words or more, and no titles, keep what
+// this second pass gives them.
 func (f *speakerFinder) carryFromReported(attrs []attribution) {
 	before := slices.Clone(attrs)
 	f.continuations(attrs)
