@@ -107,9 +107,9 @@ export async function run() {
   try {
     const result = await requestAnalysis(text, {partial, progress});
     if (seq !== runs) return;
-    // The first screenful is drawn in the next task and the view switches
-    // to it; the rest follows in pieces, and the analysis is done once it
-    // is in.
+    // The first screenful is drawn a task or two later and the view
+    // switches to it then; the rest follows in pieces, and the analysis
+    // is done once it is in.
     const {shown, drawn} = renderResult(text, result, false, () => {
       if (seq !== runs) return;
       enterReading(text);
