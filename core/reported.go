@@ -58,6 +58,7 @@ func (f *speakerFinder) reportedSpeech(sents []sentenceTokens) []reportedSpan {
 		parts = f.quotedAsCue(parts, at)
 		parts = subjectWithAside(toks, parts)
 		parts = modifierOfSource(toks, parts)
+		parts = listTail(toks, parts)
 		for _, p := range parts {
 			if p.Role != attrtag.Content {
 				continue
@@ -843,4 +844,52 @@ func modifierOfSource(toks []tokenize.Token, parts []attrtag.Part) []attrtag.Par
 // "what", "who", "that".
 func relativeWord(t tokenize.Token) bool {
 	return strings.HasPrefix(t.Tag, "W") || strings.EqualFold(t.Text, "that")
+}
+
+// maxListTail is the longest list tail, in tokens, that listTail joins
+// to a content.
+const maxListTail = 12
+
+// listTail runs a sentence's last content on to the sentence's end when
+// the tagger stopped it at a comma that only goes on with a list: the
+// words after it have no verb, no punctuation but commas, and an "and"
+// or "or" ("…tax filings in New York, New Jersey and Connecticut"; "new,
+// deep tax cuts, especially for the wealthy and corporations"). A tail
+// that opens a contrast or "according to" is left alone.
+func listTail(toks []tokenize.Token, parts []attrtag.Part) []attrtag.Part {
+	n := len(parts)
+	if n == 0 || parts[n-1].Role != attrtag.Content {
+		return parts
+	}
+	p := parts[n-1]
+	end := len(toks)
+	for end > p.End && !wordutil.HasLetter(toks[end-1].Text) {
+		end--
+	}
+	if p.End >= end || toks[p.End].Text != "," {
+		return parts
+	}
+	tail := toks[p.End+1 : end]
+	if len(tail) == 0 || len(tail) > maxListTail || hasVerb(tail) {
+		return parts
+	}
+	list := false
+	for _, t := range tail {
+		w := strings.ToLower(t.Text)
+		if w == "and" || w == "or" {
+			list = true
+		}
+		if !wordutil.IsWordLike(t.Text) && t.Text != "," {
+			return parts
+		}
+		if w == "according" || contrastWords[w] {
+			return parts
+		}
+	}
+	if !list {
+		return parts
+	}
+	out := slices.Clone(parts)
+	out[n-1].End = end
+	return out
 }
