@@ -323,7 +323,6 @@ func (f *speakerFinder) descriptionReferent(start, end, off int) int {
 		if m.Type != h.Type || seen[m.Entity] || f.insideQuote(m.Start) {
 			continue
 		}
-		seen[m.Entity] = true
 		score := 0
 		for _, role := range f.ents[m.Entity].Roles {
 			for _, w := range strings.Fields(strings.ToLower(role)) {
@@ -340,12 +339,26 @@ func (f *speakerFinder) descriptionReferent(start, end, off int) int {
 		if h.Type != Person && strings.Contains(strings.ToLower(f.ents[m.Entity].Name), head) {
 			score += 2
 		}
+		// An organization named only in someone's words is what was
+		// spoken of, not who spoke: "the newspaper said" after "Caltex
+		// plans to build a blender, the China Daily said" is the paper.
+		// A role or name that fits may still pick it.
+		if score == 0 && h.Type != Person && f.insideSpeech(m.Start) {
+			continue
+		}
+		seen[m.Entity] = true
 		if score > bestScore { // ties go to the most recent, met first
 			best, bestScore = m.Entity, score
 		}
 	}
 	if governs[head] && bestScore <= 0 {
 		return f.countryOf(mods, off)
+	}
+	// "Trump's campaign", "his office": without a role or name that
+	// fits, the organization is the owner's, which the text seldom names;
+	// the last one named is someone else's.
+	if bestScore == 0 && h.Type != Person && f.possessed(start, end) {
+		return -1
 	}
 	return best
 }
@@ -480,4 +493,15 @@ func (f *speakerFinder) isSubject(m nameMention) bool {
 	}
 	t := f.toks[i].Tag
 	return strings.HasPrefix(t, "VB") || t == "MD"
+}
+
+// possessed reports whether the description toks[start:end) names
+// whose it is ("his campaign", "Trump's campaign").
+func (f *speakerFinder) possessed(start, end int) bool {
+	for k := start; k < end; k++ {
+		if f.toks[k].Tag == "PRP$" || f.toks[k].Tag == "POS" || strings.HasSuffix(f.toks[k].Text, "'s") || strings.HasSuffix(f.toks[k].Text, "’s") {
+			return true
+		}
+	}
+	return false
 }
