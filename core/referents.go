@@ -453,7 +453,21 @@ func (f *speakerFinder) headReferent(start, end int, head string, off int) int {
 // "Economist").
 func isRoleWord(w string) bool {
 	lw := strings.ToLower(w)
-	return lexicon.IsRole(lw) || len(lw) >= 7 && strings.HasSuffix(lw, "ist")
+	if lexicon.IsRole(lw) || len(lw) >= 7 && strings.HasSuffix(lw, "ist") {
+		return true
+	}
+	// A title joined by hyphens, as British and wire news write ranks:
+	// "Lieutenant-Colonel", "Vice-President", "Secretary-General".
+	parts := strings.Split(lw, "-")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if !lexicon.IsRole(p) {
+			return false
+		}
+	}
+	return true
 }
 
 // preferSubject returns the entity of ms[k], the most recent person a
