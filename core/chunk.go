@@ -13,8 +13,8 @@ import (
 
 // chunkSentences runs entity chunking on each sentence: the tagger's
 // spans (chunkMentions), a first name the tagger typed apart joined to
-// the surname after it (absorbFirstNames), then the word lists' corrections
-// (applyWordLists).
+// the surname after it (absorbFirstNames), names joined by "&" made one
+// (joinAmpersands), then the word lists' corrections (applyWordLists).
 func chunkSentences(text string, sents []sentenceTokens, pause func()) [][]candidate {
 	raw := make([][]candidate, len(sents))
 	for i, s := range sents {
@@ -23,6 +23,7 @@ func chunkSentences(text string, sents []sentenceTokens, pause func()) [][]candi
 		}
 		c := chunkMentions(text, s.Toks)
 		c = absorbFirstNames(text, s.Toks, c)
+		c = joinAmpersands(text, c)
 		raw[i] = wordlists.Apply(text, s.Toks, c)
 	}
 	return raw
@@ -137,4 +138,23 @@ func isNameWord(t tokenize.Token) bool {
 		return false // "AP", "CNN": a credit or an acronym, not a surname
 	}
 	return !lexicon.IsRole(t.Text) && lexicon.Country[t.Text] == "" && lexicon.Demonym[t.Text] == "" && !lexicon.TimeWords[strings.ToLower(t.Text)] && !lexicon.Months[strings.ToLower(t.Text)]
+}
+
+// joinAmpersands makes two candidates with only "&" between them one
+// organization when the tagger read either as one: "Douglas & Lomason
+// Co", "Schroder Wertheim & Co." (a surname, then a company). Every "&"
+// between names in CoNLL-2003 train is inside an organization's name;
+// tweets also write it for "and" between people ("Tom & Jerry"), so two
+// people's names stay apart.
+func joinAmpersands(text string, c []candidate) []candidate {
+	out := c[:0]
+	for _, m := range c {
+		if n := len(out); n > 0 && (out[n-1].Type == Org || m.Type == Org) && strings.TrimSpace(text[out[n-1].End:m.Start]) == "&" {
+			out[n-1].End = m.End
+			out[n-1].Type = Org
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
 }
