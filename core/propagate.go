@@ -60,7 +60,8 @@ func propagateNames(text string, sents []sentenceTokens, ms []nameMention) []nam
 // person's full name elsewhere in the text, first names left out: the
 // tagger often types a bare surname as a place ("Lavrov arrived in
 // Tunxi"), while a first name alone is as often a place ("Chelsea Clinton"
-// and "an explosion in Chelsea").
+// and "an explosion in Chelsea"). Then the other way (orgWordsRetype): a
+// "person" named only by an organization's words is that organization.
 func retypeByName(text string, ms []nameMention) {
 	nameWords := map[string]bool{}
 	for _, m := range ms {
@@ -88,6 +89,42 @@ func retypeByName(text string, ms []nameMention) {
 		}
 		if all {
 			m.Type = Person
+		}
+	}
+	orgWordsRetype(ms, nameWords)
+}
+
+// orgWordsRetype makes an organization of a mention typed a person whose
+// words all belong to an organization's longer name in the text and to
+// no person's: the tagger takes a company's short name for a surname
+// ("LM Ericsson AB … Ericsson said", "the Commerce Department …
+// Commerce said"). Organizations named for a person ("Obama
+// Administration", "Gingrich PAC") and a word right after a first name
+// (a person the tagger typed an organization: "Claudia Tenney") lend no
+// words, and a mention with an honorific stays a person.
+func orgWordsRetype(ms []nameMention, nameWords map[string]bool) {
+	orgWords := map[string]bool{}
+	for _, m := range ms {
+		if m.Type != Org || len(m.Words) < 2 || personsOrg[strings.ToLower(m.Words[len(m.Words)-1])] {
+			continue
+		}
+		for i, w := range m.Words {
+			if _, first := lexicon.FemaleShare[m.Words[max(i-1, 0)]]; i == 0 || !first {
+				orgWords[w] = true
+			}
+		}
+	}
+	for i := range ms {
+		m := &ms[i]
+		if m.Type != Person || m.Fixed || m.Gender != 0 {
+			continue
+		}
+		all := true
+		for _, w := range m.Words {
+			all = all && orgWords[w] && !nameWords[w] && lexicon.FirstName[w] == 0
+		}
+		if all {
+			m.Type = Org
 		}
 	}
 }
@@ -195,3 +232,6 @@ func personBefore(ms []nameMention, i int, words []string) bool {
 	}
 	return false
 }
+
+// personsOrg are the last words of organizations named for a person.
+var personsOrg = map[string]bool{"administration": true, "campaign": true, "pac": true, "foundation": true, "presidency": true}

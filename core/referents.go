@@ -180,6 +180,10 @@ func (f *speakerFinder) resolve(start, end, c, n int, conf float64) attribution 
 		a.method = MethodExplicit
 		if !f.noNewEntities {
 			a.entity = f.addEntity(phrase)
+		} else {
+			// Reported speech's sources make no entity, but may name one
+			// the text has.
+			a.entity = f.namedEntity(phrase.Text)
 		}
 		return a
 	}
@@ -190,15 +194,23 @@ func (f *speakerFinder) resolve(start, end, c, n int, conf float64) attribution 
 }
 
 // addEntity returns the entity for a speaker's name that no entity
-// mention covers, making one on first use: a person, or an organization
-// when a word of the name says so ("Breitbart News", "Our Principles
-// PAC").
+// mention covers: the organization whose longer name holds it
+// (orgNamedIn), else one made on first use: a person, or an
+// organization when a word of the name says so ("Breitbart News", "Our
+// Principles PAC").
 func (f *speakerFinder) addEntity(m *Mention) int {
 	for i, e := range f.ents {
 		if e.Name == m.Text {
 			f.ents[i].Mentions = append(f.ents[i].Mentions, *m)
 			return i
 		}
+	}
+	if i := f.orgNamedIn(m.Text); i >= 0 {
+		f.ents[i].Mentions = append(f.ents[i].Mentions, *m)
+		if !slices.Contains(f.ents[i].Aliases, m.Text) {
+			f.ents[i].Aliases = append(f.ents[i].Aliases, m.Text)
+		}
+		return i
 	}
 	typ := Person
 	for _, w := range strings.Fields(m.Text) {
@@ -212,6 +224,50 @@ func (f *speakerFinder) addEntity(m *Mention) int {
 	})
 	f.gender = append(f.gender, 0)
 	return len(f.ents) - 1
+}
+
+// namedEntity returns the entity named name, or the organization whose
+// longer name holds it (orgNamedIn), or -1.
+func (f *speakerFinder) namedEntity(name string) int {
+	for i, e := range f.ents {
+		if e.Name == name {
+			return i
+		}
+	}
+	return f.orgNamedIn(name)
+}
+
+// orgNamedIn returns the one organization whose name holds every word
+// of name, when no person's does: a speaker "Commerce" the tagger did
+// not read as a name is the "Commerce Department" named before. It
+// returns -1 when none or several do.
+func (f *speakerFinder) orgNamedIn(name string) int {
+	words := strings.Fields(name)
+	found := -1
+	for i, e := range f.ents {
+		if e.Type != Org && e.Type != Person {
+			continue
+		}
+		have := strings.Fields(e.Name)
+		if len(have) <= len(words) || !containsAll(have, words) || personsOrg[strings.ToLower(have[len(have)-1])] {
+			continue
+		}
+		if e.Type == Person || found >= 0 {
+			return -1
+		}
+		found = i
+	}
+	return found
+}
+
+// containsAll reports whether every word of part is among words.
+func containsAll(words, part []string) bool {
+	for _, w := range part {
+		if !slices.Contains(words, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // insideQuote reports whether offset lies inside a quotation: names

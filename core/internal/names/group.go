@@ -167,17 +167,26 @@ func (g *grouper) partialNames(ms []Mention) {
 // text whose two-word name starts with that word: "Goldman" to "Goldman
 // Sachs", "Wells" to "Wells Fargo". With two such
 // names it joins neither; a name whose words mark a body ("Senate",
-// "Intelligence Committee") is a body of its own.
+// "Intelligence Committee") is a body of its own. An organization named
+// by one word may also join a two-word name whose second word marks a
+// body, when no other name fits: "Commerce" to "Commerce Department",
+// "NBC" to "NBC News"; a person so named stays apart from "Clinton
+// Foundation".
 func (g *grouper) shortOrgNames(ms []Mention) {
 	longer := map[string][]int{} // lower-case first word → groups of longer organization names
+	bodies := map[string][]int{} // the same for names whose second word marks a body ("Commerce Department")
 	for i := range ms {
 		m := ms[i]
-		if m.Type != vocab.Org || len(m.Words) != 2 || lexicon.IsOrgWord(m.Words[1]) || lexicon.IsOrgWord(m.Words[0]) {
+		if m.Type != vocab.Org || len(m.Words) != 2 || lexicon.IsOrgWord(m.Words[0]) {
 			continue
 		}
+		into := longer
+		if lexicon.IsOrgWord(m.Words[1]) {
+			into = bodies
+		}
 		w := strings.ToLower(m.Words[0])
-		if !slices.Contains(longer[w], m.Entity) {
-			longer[w] = append(longer[w], m.Entity)
+		if !slices.Contains(into[w], m.Entity) {
+			into[w] = append(into[w], m.Entity)
 		}
 	}
 	for i := range ms {
@@ -188,7 +197,11 @@ func (g *grouper) shortOrgNames(ms []Mention) {
 		if m.Type != vocab.Org && !lone || len(m.Words) != 1 {
 			continue
 		}
-		if c := longer[strings.ToLower(m.Words[0])]; len(c) == 1 && c[0] != m.Entity {
+		c := longer[strings.ToLower(m.Words[0])]
+		if m.Type == vocab.Org && len(c) == 0 {
+			c = bodies[strings.ToLower(m.Words[0])]
+		}
+		if len(c) == 1 && c[0] != m.Entity {
 			m.Entity, m.Type = c[0], vocab.Org
 		}
 	}
