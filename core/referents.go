@@ -37,8 +37,10 @@ func entityGenders(ms []nameMention, ents []Entity) []byte {
 // "Trump's campaign"), else an organization that ends the phrase or is
 // followed only by nouns of its kind ("Russia's official news agency
 // Tass", "the Xinhua news agency") or by an aside (onlyAside), else a
-// place that ends it. A nationality or place before the head only
-// describes it ("the top Russian diplomat").
+// place that ends it, unless "in", "at", "from" or "near" puts it there
+// ("a senior U.N. official in Baghdad", "Republicans in Washington"). A
+// nationality or place before the head only describes it ("the top
+// Russian diplomat").
 func (f *speakerFinder) mentionIn(start, end int) int {
 	// From the first mention that ends inside the phrase: a phrase that
 	// cut a name short ("Blasio" of "Bill de Blasio") still finds it.
@@ -55,7 +57,7 @@ func (f *speakerFinder) mentionIn(start, end int) int {
 			rank = 3
 		case m.Type == Org && (m.End == end || f.kindNounsOnly(m.End, end) || onlyAside(f.text[m.End:end])):
 			rank = 2
-		case m.End == end:
+		case m.End == end && !(m.Start > start && afterLocative(f.text, m.Start)):
 			rank = 1
 		}
 		if rank > 0 && rank >= bestRank {

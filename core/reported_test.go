@@ -143,6 +143,8 @@ var reportedCases = []struct {
 	{"a source the tagger did not read as a name is the organization whose name holds it",
 		"The Commerce Department published its figures on Friday.\n\nCommerce said previously that spending at retail stores was up only 0.1 percent in July.",
 		[]string{`indirect "that spending at retail stores was up only 0.1 percent in July" Commerce Department [said previously]`}},
+	{"a place the source is in is not the source", "Iraqi troops were taking part in the attack on Arbil, a senior U.N. official in Baghdad said.",
+		[]string{`indirect "Iraqi troops were taking part in the attack on Arbil" - [said]`}},
 	{"stops at the clause boundary", "Sergey Lavrov said prices would rise, but analysts disagreed.",
 		[]string{`indirect "prices would rise" Sergey Lavrov [said]`}},
 	{"a cue in the middle", "Russia, Sergey Lavrov said, would never accept the deal.",
