@@ -69,6 +69,11 @@ func (f *speakerFinder) reportedSpeech(sents []sentenceTokens) []reportedSpan {
 			if !f.hasWords(r) || !f.pickCue(&r, parts, at) {
 				continue
 			}
+			// "said Friday, as income growth slowed": a time phrase alone
+			// is when it was said, not what.
+			if f.timePhrase(r.start, r.end) >= r.end-r.start {
+				continue
+			}
 			if !r.cueAfter {
 				r.start += f.leadingTime(r.start, r.end)
 			}
@@ -114,6 +119,18 @@ func (f *speakerFinder) contentSpans(rs []reportedSpan) []Span {
 // expansion…", "said Friday that…", "as saying earlier in August that…".
 // It leaves at least one word.
 func (f *speakerFinder) leadingTime(start, end int) int {
+	n := f.timePhrase(start, end)
+	// Not a day's own thing: "condemned Friday's test".
+	if n == 0 || start+n >= end || !wordutil.HasLetter(f.toks[start+n].Text) || f.possessiveAfter(f.toks[start+n-1].End) {
+		return 0
+	}
+	return n
+}
+
+// timePhrase returns how many tokens at the start of [start, end) make
+// a time phrase: "Friday", "on Saturday night", "this week", "earlier in
+// August"; 0 when none does.
+func (f *speakerFinder) timePhrase(start, end int) int {
 	word := func(k int) string {
 		if k >= end {
 			return ""
@@ -137,10 +154,6 @@ func (f *speakerFinder) leadingTime(start, end int) int {
 	}
 	if n > 0 && lexicon.TimeWords[word(start+n)] && !weekday[word(start+n)] {
 		n++ // "on Friday night"
-	}
-	// Not a day's own thing: "condemned Friday's test".
-	if n == 0 || start+n >= end || !wordutil.HasLetter(f.toks[start+n].Text) || f.possessiveAfter(f.toks[start+n-1].End) {
-		return 0
 	}
 	return n
 }

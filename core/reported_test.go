@@ -145,6 +145,8 @@ var reportedCases = []struct {
 		[]string{`indirect "that spending at retail stores was up only 0.1 percent in July" Commerce Department [said previously]`}},
 	{"a place the source is in is not the source", "Iraqi troops were taking part in the attack on Arbil, a senior U.N. official in Baghdad said.",
 		[]string{`indirect "Iraqi troops were taking part in the attack on Arbil" - [said]`}},
+	{"a time phrase alone is no content", "Consumer spending barely edged up in July, the Commerce Department said Friday, as income growth slowed abruptly to the weakest pace in six months.",
+		nil},
 	{"stops at the clause boundary", "Sergey Lavrov said prices would rise, but analysts disagreed.",
 		[]string{`indirect "prices would rise" Sergey Lavrov [said]`}},
 	{"a cue in the middle", "Russia, Sergey Lavrov said, would never accept the deal.",
