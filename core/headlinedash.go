@@ -97,3 +97,56 @@ func (f *speakerFinder) inHeadline(off int) bool {
 	}
 	return true
 }
+
+// headlineColon reads a headline that names its source before a colon,
+// "Pence: Gennifer Flowers Won't Be at Debate", "Poll: Wealthy Voters
+// Abandon Republican Party": the words after the colon are what the
+// source says, the colon is the cue. toks is the headline's sentence;
+// it returns nil unless the words before the colon are at most
+// maxDashSource names or words for a source, with no article, verb,
+// preposition or digit ("The Latest: …", "Stealth Over Health: …",
+// "Obama on Climate Change: …" are labels), and the words after it have
+// a verb and at least minDashClause words.
+func headlineColon(toks []tokenize.Token) []attrtag.Part {
+	n := len(toks)
+	for n > 0 && (toks[n-1].Text == "." || toks[n-1].Text == "!") {
+		n--
+	}
+	c := 0
+	for c < n && c <= maxDashSource && toks[c].Text != ":" {
+		c++
+	}
+	if c == 0 || c > maxDashSource || c >= n || toks[c].Text != ":" || n-c-1 < minDashClause || !headlineVerb(toks[c+1:n]) {
+		return nil
+	}
+	for _, t := range toks[:c] {
+		w := strings.ToLower(t.Text)
+		if strings.ContainsAny(w, "0123456789") || strings.HasPrefix(t.Tag, "VB") || t.Tag == "DT" || t.Tag == "IN" || t.Tag == "CC" || labelWords[w] {
+			return nil
+		}
+		if !unicode.IsUpper(wordutil.FirstRune(t.Text)) || !headlineSources[w] && !isHeadlineName(t) {
+			return nil
+		}
+	}
+	return []attrtag.Part{
+		{Start: 0, End: c, Role: attrtag.Source},
+		{Start: c, End: c + 1, Role: attrtag.Cue},
+		{Start: c + 1, End: n, Role: attrtag.Content},
+	}
+}
+
+// isHeadlineName reports whether t may be a word of a name in a
+// headline, which capitalizes every word: a proper noun, or a word the
+// tagger typed as an entity.
+func isHeadlineName(t tokenize.Token) bool {
+	return strings.HasPrefix(t.Tag, "NNP") || t.Entity != ""
+}
+
+// labelWords are the small words that make the words before a headline's
+// colon a label rather than a source, whatever the tagger made of them
+// in a headline's capitals: "Stealth Over Health: …".
+var labelWords = map[string]bool{
+	"the": true, "a": true, "an": true, "of": true, "on": true, "over": true, "in": true, "for": true,
+	"with": true, "at": true, "to": true, "from": true, "and": true, "or": true, "after": true, "before": true,
+	"about": true, "against": true, "vs": true, "vs.": true, "by": true, "latest": true,
+}

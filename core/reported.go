@@ -51,6 +51,8 @@ func (f *speakerFinder) reportedSpeech(sents []sentenceTokens) []reportedSpan {
 		if f.inHeadline(s.Start) {
 			if dash := headlineDash(toks); dash != nil {
 				parts = dash
+			} else if colon := headlineColon(toks); colon != nil && !speechCueAfter(toks, parts, colon[1].End) {
+				parts = colon
 			}
 		}
 		parts = clauseBeforeFinalCue(toks, parts)
@@ -905,4 +907,21 @@ func listTail(toks []tokenize.Token, parts []attrtag.Part) []attrtag.Part {
 	out := slices.Clone(parts)
 	out[n-1].End = end
 	return out
+}
+
+// speechCueAfter reports whether a cue part that holds a verb of speech
+// starts at token i or after it: a headline's second attribution
+// ("Report: Half Clinton's meetings were with donors; campaign says…").
+func speechCueAfter(toks []tokenize.Token, parts []attrtag.Part, i int) bool {
+	for _, p := range parts {
+		if p.Role != attrtag.Cue || p.Start < i {
+			continue
+		}
+		for _, t := range toks[p.Start:p.End] {
+			if speechVerb(strings.ToLower(t.Text)) {
+				return true
+			}
+		}
+	}
+	return false
 }
