@@ -928,9 +928,9 @@ func speechCueAfter(toks []tokenize.Token, parts []attrtag.Part, i int) bool {
 }
 
 // saidWords are the cues that saidFallback reads when the tagger found no
-// content: the commonest verbs of speech, which news uses in two fixed
+// content: the commonest verbs of speech, which news uses in a few fixed
 // orders.
-var saidWords = map[string]bool{"said": true, "says": true, "added": true, "adds": true}
+var saidWords = map[string]bool{"said": true, "says": true, "added": true, "adds": true, "told": true, "tells": true}
 
 // maxFallbackSource is the most words saidFallback takes for a source.
 const maxFallbackSource = 10
@@ -942,8 +942,9 @@ const maxFallbackSource = 10
 // whole clause for the source), and "SOURCE said CLAUSE." with a source
 // of at most maxFallbackSource words and no verb or comma ("The students'
 // union said second and third-year students were demanding…"). Only said
-// and says open a clause so: "added one more development" is no speech.
-// A sentence with quote marks is left to the quotations.
+// and says open a clause so: "added one more development" is no speech;
+// told has whom it was told before its clause (toldFallback). A sentence
+// with quote marks is left to the quotations.
 func saidFallback(toks []tokenize.Token, parts []attrtag.Part) []attrtag.Part {
 	for _, p := range parts {
 		if p.Role == attrtag.Content {
@@ -973,9 +974,48 @@ func saidFallback(toks []tokenize.Token, parts []attrtag.Part) []attrtag.Part {
 		return []attrtag.Part{{Start: 0, End: c, Role: attrtag.Content}, {Start: c + 1, End: i, Role: attrtag.Source}, {Start: i, End: i + 1, Role: attrtag.Cue}}
 	}
 	w := strings.ToLower(toks[i].Text)
+	if w == "told" || w == "tells" {
+		return toldFallback(toks[:end], parts, i)
+	}
 	if w != "said" && w != "says" || i < 1 || i > maxFallbackSource || hasVerb(toks[:i]) || !wordutil.IsWordLike(toks[i+1].Text) ||
 		end-i-1 < minDashClause || !hasVerb(toks[i+1:end]) || slices.ContainsFunc(toks[:i], func(t tokenize.Token) bool { return t.Text == "," }) {
 		return parts
 	}
 	return []attrtag.Part{{Start: 0, End: i, Role: attrtag.Source}, {Start: i, End: i + 1, Role: attrtag.Cue}, {Start: i + 1, End: end, Role: attrtag.Content}}
+}
+
+// maxRecipient is the most words toldFallback takes for whom it was
+// told.
+const maxRecipient = 5
+
+// toldFallback is saidFallback's "SOURCE told WHOM CLAUSE.": the clause
+// starts at "that" or at a subject pronoun after the words for whom it
+// was told, which hold no verb or comma ("Eyewitnesses told Boston
+// television stations they saw a gasoline truck…"). toks ends before the
+// sentence's final stop; i is the cue's.
+func toldFallback(toks []tokenize.Token, parts []attrtag.Part, i int) []attrtag.Part {
+	if i < 1 || i > maxFallbackSource || hasVerb(toks[:i]) || slices.ContainsFunc(toks[:i], func(t tokenize.Token) bool { return t.Text == "," }) {
+		return parts
+	}
+	for k := i + 1; k < len(toks) && k <= i+maxRecipient+1; k++ {
+		t := toks[k]
+		lw := strings.ToLower(t.Text)
+		if strings.HasPrefix(t.Tag, "VB") || t.Text == "," || t.Text == ":" {
+			return parts
+		}
+		start := -1
+		switch {
+		case lw == "that" && k > i+1:
+			start = k
+		case t.Tag == "PRP" && k > i+1 && lw != "him" && lw != "her" && lw != "them" && lw != "me" && lw != "us":
+			start = k
+		}
+		if start >= 0 {
+			if len(toks)-start < minDashClause || !hasVerb(toks[start:]) {
+				return parts
+			}
+			return []attrtag.Part{{Start: 0, End: i, Role: attrtag.Source}, {Start: i, End: i + 1, Role: attrtag.Cue}, {Start: start, End: len(toks), Role: attrtag.Content}}
+		}
+	}
+	return parts
 }

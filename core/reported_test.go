@@ -160,6 +160,8 @@ var reportedCases = []struct {
 		[]string{`indirect "An explosion leveled Rochester's one-story Lilac Falls Motel, killing two people" - [said]`}},
 	{"a clause after said that the tagger left out", "The students' union said second and third-year students were demanding four months of unpaid grants.",
 		[]string{`indirect "second and third-year students were demanding four months of unpaid grants" - [said]`}},
+	{"a clause after told and whom that the tagger left out", "Eyewitnesses told Boston television stations they saw a gasoline truck parked behind the Lilac Falls Motel.",
+		[]string{`indirect "they saw a gasoline truck parked behind the Lilac Falls Motel" - [told]`}},
 	{"stops at the clause boundary", "Sergey Lavrov said prices would rise, but analysts disagreed.",
 		[]string{`indirect "prices would rise" Sergey Lavrov [said]`}},
 	{"a cue in the middle", "Russia, Sergey Lavrov said, would never accept the deal.",
