@@ -109,9 +109,10 @@ func isCommonWordAtStart(text string, toks []tokenize.Token, m nameMention, lowe
 	return false
 }
 
-// cleanMention strips honorifics and titles from the front of a mention,
-// so that "Mr. Smith" and "Foreign Minister Sergey Lavrov" become names,
-// and types nationalities and known countries.
+// cleanMention strips honorifics, titles and modifiers ("Paris-based")
+// from the front of a mention, so that "Mr. Smith" and "Foreign Minister
+// Sergey Lavrov" become names, and types nationalities and known
+// countries.
 func cleanMention(text string, toks []tokenize.Token, sent int, m candidate) (nameMention, bool) {
 	ts := token.In(toks, m.Start, m.End)
 	nm := nameMention{Start: m.Start, End: m.End, Type: m.Type, Sent: sent}
@@ -126,6 +127,8 @@ func cleanMention(text string, toks []tokenize.Token, sent int, m candidate) (na
 			ts = ts[1:] // "First Lady Laura Bush": the title is two words
 		} else if ts[0].Text == "the" || ts[0].Text == "a" || ts[0].Text == "an" {
 			// "the United States": an article the tagger took in.
+		} else if describedBy(ts[0].Text) {
+			// "Family-controlled Douglas & Lomason", "Paris-based Elf".
 		} else if g, ok := lexicon.Honorific[w]; ok {
 			if g != "-" {
 				nm.Gender = g[0]
@@ -244,4 +247,19 @@ func honorificBefore(toks []tokenize.Token, offset int) (string, byte, bool) {
 		return "", 0, false
 	}
 	return toks[i-1].Text, g[0], true
+}
+
+// modifierEnds are the participles that, after a hyphen, make a word a
+// modifier of the name after it ("Family-controlled", "Paris-based",
+// "state-run"), not a part of it.
+var modifierEnds = map[string]bool{
+	"controlled": true, "based": true, "owned": true, "run": true, "led": true, "backed": true, "born": true,
+	"made": true, "funded": true, "linked": true, "affiliated": true, "listed": true, "headquartered": true,
+	"allied": true, "dominated": true, "sponsored": true, "supported": true, "appointed": true, "educated": true,
+}
+
+// describedBy reports whether w is such a modifier.
+func describedBy(w string) bool {
+	i := strings.LastIndexAny(w, "-‑")
+	return i > 0 && modifierEnds[w[i+1:]]
 }
