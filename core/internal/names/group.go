@@ -171,7 +171,8 @@ func (g *grouper) partialNames(ms []Mention) {
 // by one word may also join a two-word name whose second word marks a
 // body, when no other name fits: "Commerce" to "Commerce Department",
 // "NBC" to "NBC News"; a person so named stays apart from "Clinton
-// Foundation".
+// Foundation". A company's name counts without its legal form and the
+// initials before it (companyCore): "Ericsson" joins "LM Ericsson AB".
 func (g *grouper) shortOrgNames(ms []Mention) {
 	longer := map[string][]int{} // lower-case first word → groups of longer organization names
 	bodies := map[string][]int{} // the same for names whose second word marks a body ("Commerce Department")
@@ -187,6 +188,22 @@ func (g *grouper) shortOrgNames(ms []Mention) {
 		w := strings.ToLower(m.Words[0])
 		if !slices.Contains(into[w], m.Entity) {
 			into[w] = append(into[w], m.Entity)
+		}
+	}
+	// A company's name between its initials and its legal form: "LM
+	// Ericsson AB" is "Ericsson".
+	for i := range ms {
+		m := ms[i]
+		if m.Type != vocab.Org || len(m.Words) < 2 {
+			continue
+		}
+		core := companyCore(m.Words)
+		if len(core) != 1 || len(core) == len(m.Words) || lexicon.IsOrgWord(core[0]) {
+			continue
+		}
+		w := strings.ToLower(core[0])
+		if !slices.Contains(longer[w], m.Entity) {
+			longer[w] = append(longer[w], m.Entity)
 		}
 	}
 	for i := range ms {
@@ -297,4 +314,24 @@ func numberEntities(text string, ms []Mention, groups []*group) []result.Entity 
 
 func EntityID(i int) string {
 	return "e" + strconv.Itoa(i+1)
+}
+
+// companyForms are the legal forms that end a company's name, in lower
+// case without their stop: "Inc", "Corp", "AB", "SA", "plc".
+var companyForms = map[string]bool{
+	"inc": true, "corp": true, "co": true, "ltd": true, "plc": true, "llc": true, "ab": true, "ag": true,
+	"sa": true, "nv": true, "bv": true, "spa": true, "gmbh": true, "asa": true, "oyj": true, "bhd": true, "kk": true,
+}
+
+// companyCore returns a company's name without its legal form and the
+// initials before it: "LM Ericsson AB" → "Ericsson", "Lear Corp" →
+// "Lear".
+func companyCore(words []string) []string {
+	for len(words) > 1 && companyForms[strings.ToLower(strings.TrimSuffix(words[len(words)-1], "."))] {
+		words = words[:len(words)-1]
+	}
+	for len(words) > 1 && len(words[0]) <= 3 && strings.ToUpper(words[0]) == words[0] {
+		words = words[1:]
+	}
+	return words
 }

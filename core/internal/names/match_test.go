@@ -99,3 +99,18 @@ func FuzzNameMatching(f *testing.F) {
 		}
 	})
 }
+
+func TestCompanyCore(t *testing.T) {
+	for _, c := range []struct{ name, want string }{
+		{"LM Ericsson AB", "Ericsson"},
+		{"Lear Corp.", "Lear"},
+		{"RJR Nabisco", "Nabisco"},
+		{"Boatmen's Bancshares Inc", "Boatmen's Bancshares"},
+		{"Inc", "Inc"},
+		{"AB", "AB"},
+	} {
+		if got := strings.Join(companyCore(strings.Fields(c.name)), " "); got != c.want {
+			t.Errorf("companyCore(%q) = %q, want %q", c.name, got, c.want)
+		}
+	}
+}
