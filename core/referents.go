@@ -399,9 +399,11 @@ func (f *speakerFinder) descriptionReferent(start, end, off int) int {
 		}
 		// An organization named only in someone's words is what was
 		// spoken of, not who spoke: "the newspaper said" after "Caltex
-		// plans to build a blender, the China Daily said" is the paper.
-		// A role or name that fits may still pick it.
-		if score == 0 && h.Type != Person && f.insideSpeech(m.Start) {
+		// plans to build a blender, the China Daily said" is the paper;
+		// nor is one that was told ("… told Reuters. Deliveries are due
+		// by 1999, the company said"). A role or name that fits may
+		// still pick it.
+		if score == 0 && h.Type != Person && (f.insideSpeech(m.Start) || f.toldTo(m.Start)) {
 			continue
 		}
 		seen[m.Entity] = true
@@ -574,6 +576,23 @@ func (f *speakerFinder) possessed(start, end int) bool {
 		if f.toks[k].Tag == "PRP$" || f.toks[k].Tag == "POS" || strings.HasSuffix(f.toks[k].Text, "'s") || strings.HasSuffix(f.toks[k].Text, "’s") {
 			return true
 		}
+	}
+	return false
+}
+
+// toldTo reports whether the name at offset is whom something was told:
+// "told Reuters", "told the newspaper".
+func (f *speakerFinder) toldTo(off int) bool {
+	i := token.Index(f.toks, off) - 1
+	if i >= 0 && strings.EqualFold(f.toks[i].Text, "the") {
+		i--
+	}
+	if i < 0 {
+		return false
+	}
+	switch strings.ToLower(f.toks[i].Text) {
+	case "told", "tell", "tells", "telling":
+		return true
 	}
 	return false
 }
