@@ -109,9 +109,12 @@ func orgWordsRetype(ms []nameMention, nameWords map[string]bool) {
 			continue
 		}
 		for i, w := range m.Words {
-			if _, first := lexicon.FemaleShare[m.Words[max(i-1, 0)]]; i == 0 || !first {
-				orgWords[w] = true
+			if i > 0 {
+				if _, first := lexicon.FemaleShare[m.Words[i-1]]; first {
+					continue // a surname after a first name
+				}
 			}
+			orgWords[w] = true
 		}
 	}
 	for i := range ms {

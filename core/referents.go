@@ -201,11 +201,9 @@ func (f *speakerFinder) resolve(start, end, c, n int, conf float64) attribution 
 // organization when a word of the name says so ("Breitbart News", "Our
 // Principles PAC").
 func (f *speakerFinder) addEntity(m *Mention) int {
-	for i, e := range f.ents {
-		if e.Name == m.Text {
-			f.ents[i].Mentions = append(f.ents[i].Mentions, *m)
-			return i
-		}
+	if i := f.entityNamed(m.Text); i >= 0 {
+		f.ents[i].Mentions = append(f.ents[i].Mentions, *m)
+		return i
 	}
 	if i := f.orgNamedIn(m.Text); i >= 0 {
 		f.ents[i].Mentions = append(f.ents[i].Mentions, *m)
@@ -231,12 +229,15 @@ func (f *speakerFinder) addEntity(m *Mention) int {
 // namedEntity returns the entity named name, or the organization whose
 // longer name holds it (orgNamedIn), or -1.
 func (f *speakerFinder) namedEntity(name string) int {
-	for i, e := range f.ents {
-		if e.Name == name {
-			return i
-		}
+	if i := f.entityNamed(name); i >= 0 {
+		return i
 	}
 	return f.orgNamedIn(name)
+}
+
+// entityNamed returns the entity whose name is name, or -1.
+func (f *speakerFinder) entityNamed(name string) int {
+	return slices.IndexFunc(f.ents, func(e Entity) bool { return e.Name == name })
 }
 
 // orgNamedIn returns the one organization whose name holds every word
