@@ -39,10 +39,7 @@ var headlineSources = map[string]bool{
 // maxDashSource words without a digit, each a name or a word for a
 // source.
 func headlineDash(toks []tokenize.Token) []attrtag.Part {
-	n := len(toks)
-	for n > 0 && (toks[n-1].Text == "." || toks[n-1].Text == "!") {
-		n--
-	}
+	n := headlineEnd(toks)
 	d := n - 1
 	for d >= 0 && !isDash(toks[d].Text) {
 		d--
@@ -108,10 +105,7 @@ func (f *speakerFinder) inHeadline(off int) bool {
 // "Obama on Climate Change: …" are labels), and the words after it have
 // a verb and at least minDashClause words.
 func headlineColon(toks []tokenize.Token) []attrtag.Part {
-	n := len(toks)
-	for n > 0 && (toks[n-1].Text == "." || toks[n-1].Text == "!") {
-		n--
-	}
+	n := headlineEnd(toks)
 	c := 0
 	for c < n && c <= maxDashSource && toks[c].Text != ":" {
 		c++
@@ -149,4 +143,14 @@ var labelWords = map[string]bool{
 	"the": true, "a": true, "an": true, "of": true, "on": true, "over": true, "in": true, "for": true,
 	"with": true, "at": true, "to": true, "from": true, "and": true, "or": true, "after": true, "before": true,
 	"about": true, "against": true, "vs": true, "vs.": true, "by": true, "latest": true,
+}
+
+// headlineEnd returns the end of a headline's tokens without its final
+// full stops and exclamation marks.
+func headlineEnd(toks []tokenize.Token) int {
+	n := len(toks)
+	for n > 0 && (toks[n-1].Text == "." || toks[n-1].Text == "!") {
+		n--
+	}
+	return n
 }

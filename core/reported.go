@@ -586,10 +586,7 @@ func clauseBeforeFinalCue(toks []tokenize.Token, parts []attrtag.Part) []attrtag
 	if n < 3 {
 		return parts
 	}
-	end := len(toks)
-	for end > 0 && !wordutil.HasLetter(toks[end-1].Text) {
-		end--
-	}
+	end := wordsEnd(toks, 0)
 	// The final attribution: a cue and a source, the last ending the
 	// sentence or followed only by words that say when, where or to whom
 	// ("…, a human rights activist said on Saturday", "…, Xiao said in an
@@ -726,10 +723,7 @@ func subjectWithAside(toks []tokenize.Token, parts []attrtag.Part) []attrtag.Par
 		if verb < 0 {
 			continue
 		}
-		end := len(toks)
-		for end > verb && !wordutil.HasLetter(toks[end-1].Text) {
-			end--
-		}
+		end := wordsEnd(toks, verb)
 		j := i + 2
 		for j < len(parts) && parts[j].End <= verb {
 			j++
@@ -878,10 +872,7 @@ func listTail(toks []tokenize.Token, parts []attrtag.Part) []attrtag.Part {
 		return parts
 	}
 	p := parts[n-1]
-	end := len(toks)
-	for end > p.End && !wordutil.HasLetter(toks[end-1].Text) {
-		end--
-	}
+	end := wordsEnd(toks, p.End)
 	if p.End >= end || toks[p.End].Text != "," {
 		return parts
 	}
@@ -951,10 +942,7 @@ func saidFallback(toks []tokenize.Token, parts []attrtag.Part) []attrtag.Part {
 			return parts
 		}
 	}
-	end := len(toks)
-	for end > 0 && !wordutil.HasLetter(toks[end-1].Text) {
-		end--
-	}
+	end := wordsEnd(toks, 0)
 	i := slices.IndexFunc(toks[:end], func(t tokenize.Token) bool {
 		return saidWords[strings.ToLower(t.Text)] && strings.HasPrefix(t.Tag, "VB")
 	})
@@ -977,11 +965,29 @@ func saidFallback(toks []tokenize.Token, parts []attrtag.Part) []attrtag.Part {
 	if w == "told" || w == "tells" {
 		return toldFallback(toks[:end], parts, i)
 	}
-	if w != "said" && w != "says" || i < 1 || i > maxFallbackSource || hasVerb(toks[:i]) || !wordutil.IsWordLike(toks[i+1].Text) ||
-		end-i-1 < minDashClause || !hasVerb(toks[i+1:end]) || slices.ContainsFunc(toks[:i], func(t tokenize.Token) bool { return t.Text == "," }) {
+	if w != "said" && w != "says" || !plainSource(toks[:i]) || !wordutil.IsWordLike(toks[i+1].Text) ||
+		end-i-1 < minDashClause || !hasVerb(toks[i+1:end]) {
 		return parts
 	}
 	return []attrtag.Part{{Start: 0, End: i, Role: attrtag.Source}, {Start: i, End: i + 1, Role: attrtag.Cue}, {Start: i + 1, End: end, Role: attrtag.Content}}
+}
+
+// plainSource reports whether toks can be the source that opens a
+// sentence before its cue: one to maxFallbackSource words, with no verb
+// or comma.
+func plainSource(toks []tokenize.Token) bool {
+	return len(toks) >= 1 && len(toks) <= maxFallbackSource && !hasVerb(toks) &&
+		!slices.ContainsFunc(toks, func(t tokenize.Token) bool { return t.Text == "," })
+}
+
+// wordsEnd returns the end of toks without the tokens with no letter or
+// digit at its end (a full stop, a closing quote mark), at lo at least.
+func wordsEnd(toks []tokenize.Token, lo int) int {
+	end := len(toks)
+	for end > lo && !wordutil.HasLetter(toks[end-1].Text) {
+		end--
+	}
+	return end
 }
 
 // maxRecipient is the most words toldFallback takes for whom it was
@@ -994,7 +1000,7 @@ const maxRecipient = 5
 // television stations they saw a gasoline truck…"). toks ends before the
 // sentence's final stop; i is the cue's.
 func toldFallback(toks []tokenize.Token, parts []attrtag.Part, i int) []attrtag.Part {
-	if i < 1 || i > maxFallbackSource || hasVerb(toks[:i]) || slices.ContainsFunc(toks[:i], func(t tokenize.Token) bool { return t.Text == "," }) {
+	if !plainSource(toks[:i]) {
 		return parts
 	}
 	for k := i + 1; k < len(toks) && k <= i+maxRecipient+1; k++ {

@@ -235,10 +235,8 @@ func writeKindTable(w io.Writer, total map[string]*attributionCounts, exact int,
 		cue = "cue\t"
 	}
 	fmt.Fprintln(tw, "  kind\tgold\trecall\texact\tpredicted\tprecision\tF1\tspeaker\t"+cue)
-	gold, pred := 0, 0
 	for _, k := range append(attributionKinds, "partial") {
 		c := total[k]
-		gold, pred = gold+c.gold, pred+c.pred
 		fmt.Fprintf(tw, "  %s\t%d\t%.3f\t%.3f\t%d\t%.3f\t%.3f\t%.3f\t", k, c.gold, ratio(c.found, c.gold), ratio(c.exact, c.gold),
 			c.pred, ratio(c.predRight, c.pred), c.f1(), ratio(c.speaker, c.withSource))
 		if withCue {
@@ -247,9 +245,19 @@ func writeKindTable(w io.Writer, total map[string]*attributionCounts, exact int,
 		fmt.Fprintln(tw)
 	}
 	tw.Flush()
-	p, r := ratio(exact, pred), ratio(exact, gold)
+	p, r, gold, pred := exactSpan(total, exact)
 	fmt.Fprintf(w, "  all attributions, exact span: P %.3f R %.3f F1 %.3f (%d of %d gold, %d predicted)\n", p, r, f1(p, r), exact, gold, pred)
 	return f1(p, r)
+}
+
+// exactSpan returns the precision and recall of exact, the exact matches
+// over all kinds, against total's gold and predicted counts, and those
+// counts.
+func exactSpan(total map[string]*attributionCounts, exact int) (p, r float64, gold, pred int) {
+	for _, c := range total {
+		gold, pred = gold+c.gold, pred+c.pred
+	}
+	return ratio(exact, pred), ratio(exact, gold), gold, pred
 }
 
 // f1 is the F1 of c's recall (gold contents found) and precision

@@ -111,12 +111,9 @@ func writeBatches(w io.Writer, batches map[int]*batchCounts, head map[string]any
 	sort.Ints(ids)
 	for _, id := range ids {
 		b := batches[id]
-		gold, pred := 0, 0
-		for _, c := range b.kinds {
-			gold, pred = gold+c.gold, pred+c.pred
-		}
 		in := b.kinds[kindIndirect]
-		exact := f1(ratio(b.exact, pred), ratio(b.exact, gold))
+		p, r, _, _ := exactSpan(b.kinds, b.exact)
+		exact := f1(p, r)
 		fmt.Fprintf(w, "  batch %d (%d articles): indirect F1 %.3f, speaker %.3f; all attributions, exact span F1 %.3f\n",
 			id, b.docs, in.f1(), ratio(in.speaker, in.withSource), exact)
 		key := fmt.Sprintf("heldout_batch%d_", id)
