@@ -28,7 +28,9 @@ const laterNameBlocks = 2
 // description's type (a person for "activist", an organization for
 // "group") and is first mentioned after it and what was said: someone
 // named before would have been "the activist", and one named in the
-// words reported is spoken of. A headline's description takes the name
+// words reported is spoken of. When no quote there has such a speaker,
+// the first such entity named right before a verb of speech is taken
+// (speakingSubject). A headline's description takes the name
 // the lead's description takes. out is in text order; a description
 // whose head the word lists do not know is left alone.
 func (f *speakerFinder) namedLater(out []Quote) {
@@ -67,7 +69,46 @@ func (f *speakerFinder) namedLater(out []Quote) {
 				break
 			}
 		}
+		if q.Speaker == nil {
+			if id, ok := f.speakingSubject(typ, max(m.End, q.End), last); ok {
+				q.Speaker = &id
+				named[i] = true
+			}
+		}
 	}
+}
+
+// speakingSubject returns the entity of type typ, first mentioned at or
+// after offset from, whose name stands right before a verb of speech
+// within the blocks up to last: the source a lead describes is often
+// named as the subject of the next cue without being the speaker of a
+// quote there ("A British newspaper said … The Sunday Telegraph quoted
+// Majorie Orr as saying …"; "…, the Hong Kong Standard said.").
+func (f *speakerFinder) speakingSubject(typ string, from, last int) (string, bool) {
+	best, bestAt := "", -1
+	for _, ent := range f.ents {
+		if ent.Type != typ || len(ent.Mentions) == 0 || ent.Mentions[0].Start < from {
+			continue
+		}
+		for _, mn := range ent.Mentions {
+			if f.blockOf(mn.Start) > last || bestAt >= 0 && mn.Start >= bestAt {
+				break
+			}
+			_, j := f.tokenRange(mn.Start, mn.End)
+			if j < len(f.toks) && subjectCues[strings.ToLower(f.toks[j].Text)] {
+				best, bestAt = ent.ID, mn.Start
+				break
+			}
+		}
+	}
+	return best, bestAt >= 0
+}
+
+// subjectCues are the verbs of speech after which the name before them
+// is their subject.
+var subjectCues = map[string]bool{
+	"said": true, "says": true, "quoted": true, "reported": true, "told": true,
+	"added": true, "announced": true, "stated": true,
 }
 
 // leadBlock returns the block (line) that holds a story's lead: the

@@ -126,7 +126,7 @@ var spokesNouns = map[string]bool{
 	"television": true, "website": true,
 	"official": true, "officials": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
 	"spokespeople": true, "spokesmen": true, "representative": true, "representatives": true,
-	"leadership": true, "poll": true, "survey": true,
+	"leadership": true, "poll": true, "survey": true, "members": true,
 }
 
 // possessiveAfter reports whether a possessive 's follows offset.
