@@ -62,6 +62,7 @@ func (f *speakerFinder) reportedSpeech(sents []sentenceTokens) []reportedSpan {
 		parts = subjectWithAside(toks, parts)
 		parts = modifierOfSource(toks, parts)
 		parts = listTail(toks, parts)
+		parts = relativeSource(toks, parts)
 		for _, p := range parts {
 			if p.Role != attrtag.Content {
 				continue
@@ -1024,4 +1025,53 @@ func toldFallback(toks []tokenize.Token, parts []attrtag.Part, i int) []attrtag.
 		}
 	}
 	return parts
+}
+
+// maxRelativeSource is the longest source, in tokens, that
+// relativeSource reads between a relative word and its cue.
+const maxRelativeSource = 6
+
+// relativeSource mends a content part that ends in a relative clause's
+// opening and runs into a cue: "a slowdown in consumer spending that some
+// analysts | said | may help moderate growth", "no confirmation of the
+// report which | the spokesman | said | came from…". The noun before the
+// relative word is what the reported words are about, not what was said,
+// so the part goes; the words between the relative word and the cue, if
+// the tagger gave them to the content, are the source. Only a content
+// without a verb before the relative word goes: in a longer one ("he
+// believed …, despite the fact that the union endorsed her") the
+// relative clause is one piece of what was said.
+func relativeSource(toks []tokenize.Token, parts []attrtag.Part) []attrtag.Part {
+	out := parts[:0]
+	for i := 0; i < len(parts); i++ {
+		p := parts[i]
+		if p.Role != attrtag.Content || i+1 >= len(parts) || parts[i+1].Start != p.End {
+			out = append(out, p)
+			continue
+		}
+		next := parts[i+1].Role
+		if next != attrtag.Cue && next != attrtag.Source {
+			out = append(out, p)
+			continue
+		}
+		rel := -1
+		for k := p.End - 1; k > p.Start && k >= p.End-1-maxRelativeSource; k-- {
+			w := strings.ToLower(toks[k].Text)
+			if w == "that" || w == "which" {
+				if t := toks[k-1].Tag; (t == "NN" || t == "NNS") && wordutil.HasLetter(toks[k-1].Text) && !hasVerb(toks[p.Start:k]) {
+					rel = k // a noun's relative clause, not "said that" or "so … that"
+				}
+				break
+			}
+		}
+		if rel < 0 || hasVerb(toks[rel+1:p.End]) || next == attrtag.Source && rel+1 != p.End ||
+			next == attrtag.Cue && rel+1 == p.End {
+			out = append(out, p)
+			continue
+		}
+		if next == attrtag.Cue {
+			out = append(out, attrtag.Part{Start: rel + 1, End: p.End, Role: attrtag.Source})
+		}
+	}
+	return out
 }
