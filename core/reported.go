@@ -924,14 +924,58 @@ func speechCueAfter(toks []tokenize.Token, parts []attrtag.Part, i int) bool {
 // orders.
 var saidWords = map[string]bool{"said": true, "says": true, "added": true, "adds": true, "told": true, "tells": true}
 
+// reportedWords are the cues that saidFallback reads only after the
+// clause they report (", the official newspaper Granma reported on
+// Saturday."): before it, what follows is their object.
+var reportedWords = map[string]bool{"reported": true, "reports": true}
+
+// subordinators open a clause that a sentence's final cue may leave
+// outside what was said: "…, the Commerce Department said Friday, as
+// income growth slowed".
+var subordinators = map[string]bool{
+	"as": true, "while": true, "after": true, "before": true, "although": true, "though": true,
+	"because": true, "since": true, "when": true, "but": true, "whereas": true,
+}
+
+// subordinateTail returns where the words after a cue at toks[from-1]
+// end when a comma and a subordinating word follow them (the comma's
+// index), else end.
+func subordinateTail(toks []tokenize.Token, from, end int) int {
+	for k := from; k+1 < end && k <= from+maxCircumstance; k++ {
+		if toks[k].Text == "," {
+			if subordinators[strings.ToLower(toks[k+1].Text)] {
+				return k
+			}
+			break
+		}
+	}
+	return end
+}
+
+// onlyTimeWords reports whether toks are all words of time or numbers:
+// "Friday", "on Tuesday", "last week".
+func onlyTimeWords(toks []tokenize.Token) bool {
+	for _, t := range toks {
+		w := strings.ToLower(t.Text)
+		if t.Tag != "CD" && !lexicon.TimeWords[w] && !lexicon.Months[w] && !weekday[w] && !isTimePreposition(w) {
+			return false
+		}
+	}
+	return len(toks) > 0
+}
+
 // maxFallbackSource is the most words saidFallback takes for a source.
 const maxFallbackSource = 10
 
-// saidFallback gives a sentence in which the tagger found no content the
-// content of its "said" in the two orders wire news writes most: ",
-// SOURCE said [when]." after a clause ("An explosion leveled the motel,
-// killing two people, fire officials said Friday": the tagger took the
-// whole clause for the source), and "SOURCE said CLAUSE." with a source
+// saidFallback gives a sentence in which the tagger found no content (or
+// only a time phrase: "said | Friday") the content of its "said" in the
+// two orders wire news writes most: ", SOURCE said [when]." after a
+// clause ("An explosion leveled the motel, killing two people, fire
+// officials said Friday": the tagger took the whole clause for the
+// source), also when a subordinate clause follows (", the Commerce
+// Department said Friday, as income growth slowed") and with "reported"
+// (", the official newspaper Granma reported on Saturday."); and
+// "SOURCE said CLAUSE." with a source
 // of at most maxFallbackSource words and no verb or comma ("The students'
 // union said second and third-year students were demanding…"). Only said
 // and says open a clause so: "added one more development" is no speech;
@@ -939,20 +983,25 @@ const maxFallbackSource = 10
 // with quote marks is left to the quotations.
 func saidFallback(toks []tokenize.Token, parts []attrtag.Part) []attrtag.Part {
 	for _, p := range parts {
-		if p.Role == attrtag.Content {
+		if p.Role == attrtag.Content && !onlyTimeWords(toks[p.Start:p.End]) {
 			return parts
 		}
 	}
 	end := wordsEnd(toks, 0)
 	i := slices.IndexFunc(toks[:end], func(t tokenize.Token) bool {
-		return saidWords[strings.ToLower(t.Text)] && strings.HasPrefix(t.Tag, "VB")
+		w := strings.ToLower(t.Text)
+		return (saidWords[w] || reportedWords[w]) && strings.HasPrefix(t.Tag, "VB")
 	})
 	// An apostrophe may close a plural's possessive ("The students' union").
 	quoted := func(t tokenize.Token) bool { return wordutil.IsQuoteMark(t.Text) && t.Text != "'" && t.Text != "’" }
 	if i < 0 || slices.ContainsFunc(toks[:end], quoted) {
 		return parts
 	}
-	if circumstanceTail(toks[i+1 : end]) {
+	tail := subordinateTail(toks, i+1, end)
+	if reportedWords[strings.ToLower(toks[i].Text)] && i+1 < tail && toks[i+1].Tag != "IN" && !lexicon.TimeWords[strings.ToLower(toks[i+1].Text)] && !weekday[strings.ToLower(toks[i+1].Text)] {
+		return parts // "the company reported a loss": what was reported is its object
+	}
+	if circumstanceTail(toks[i+1 : tail]) {
 		c := i - 1
 		for c >= 0 && toks[c].Text != "," {
 			c--
@@ -963,6 +1012,9 @@ func saidFallback(toks []tokenize.Token, parts []attrtag.Part) []attrtag.Part {
 		return []attrtag.Part{{Start: 0, End: c, Role: attrtag.Content}, {Start: c + 1, End: i, Role: attrtag.Source}, {Start: i, End: i + 1, Role: attrtag.Cue}}
 	}
 	w := strings.ToLower(toks[i].Text)
+	if reportedWords[w] {
+		return parts
+	}
 	if w == "told" || w == "tells" {
 		return toldFallback(toks[:end], parts, i)
 	}
