@@ -48,6 +48,12 @@ var attributionCases = []attributionCase{
 	{"surname joins the most recent full name",
 		"Wang Wenbin spoke first. Later, Wang Yi met the envoy.\n\n\"Both sides agree,\" Wang said.",
 		[]wantSpeaker{{"Wang", "Wang Yi", MethodExplicit}}},
+	{"a surname the text has used for one person stays with that person",
+		"Trump rallies in Ohio.\n\nDonald Trump spoke in Ohio.\n\n\"We will win,\" Trump said.\n\nHis daughter Ivanka Trump introduced him.\n\n\"It was a great night,\" Trump said.",
+		[]wantSpeaker{{"Trump", "Donald Trump", MethodExplicit}, {"Trump", "Donald Trump", MethodExplicit}}},
+	{"a headline's surname does not decide",
+		"Trump Supporter Who Was Ill Speaks.\n\nAnna Trump met Donald Trump on Monday.\n\n\"It went well,\" Trump said.",
+		[]wantSpeaker{{"Trump", "Donald Trump", MethodExplicit}}},
 	{"description by role and nationality",
 		"Russian Foreign Minister Sergey Lavrov met Chinese Foreign Minister Wang Yi.\n\n" +
 			`"We will consider concrete steps," the top Russian diplomat stated.`,

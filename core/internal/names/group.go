@@ -18,6 +18,9 @@ func Group(text string, ms []Mention, pause func()) []result.Entity {
 		pause = func() {}
 	}
 	g := &grouper{text: text, byName: map[string]int{}, byWord: map[string][]int{}, byLast: map[string][]int{}}
+	if g.headlineEnd = strings.IndexByte(text, '\n'); g.headlineEnd < 0 {
+		g.headlineEnd = 0 // one line: no headline
+	}
 	g.fullNames(ms)
 	pause()
 	g.partialNames(ms)
@@ -32,13 +35,19 @@ type group struct {
 	typ   string
 	words []string // for people: the fullest name's words
 	last  int      // index in ms of its latest mention so far
+	// short holds the partial names (lower case) that have named it:
+	// a text that calls one of two people "Yeltsin" keeps doing so, and
+	// names the other in full ("Naina Yeltsin").
+	short  map[string]bool
+	inBody bool // named in full below the headline
 }
 
 // grouper holds the groups found so far and the indexes that find them.
 type grouper struct {
-	text   string
-	groups []*group
-	byName map[string]int // type and normalized name → group, for all but partial names of people
+	text        string
+	headlineEnd int // where the first line ends
+	groups      []*group
+	byName      map[string]int // type and normalized name → group, for all but partial names of people
 	// People by their words and by their last word, lower case, so that
 	// a long text does not compare every name with every other.
 	persons []int
@@ -123,17 +132,27 @@ func (g *grouper) fullNames(ms []Mention) {
 	}
 }
 
-// partialNames is the second pass: a partial name joins the person of
+// partialNames is the second pass: a partial name joins the person the
+// text has already called by it below the headline ("Ivanka Trump" after
+// "Donald Trump … Trump said": "Trump" stays Donald), else the person of
 // that name mentioned most recently, or failing that the first one
 // mentioned after it; a name that matches nobody is a person of its own.
+// Only people named in full below the headline count as called so: a
+// headline runs words together ("Glenn Beck Blasts Drudge").
 func (g *grouper) partialNames(ms []Mention) {
+	for _, m := range ms {
+		if m.Entity >= 0 && m.Start >= g.headlineEnd {
+			g.groups[m.Entity].inBody = true
+		}
+	}
 	for i := range ms {
 		m := &ms[i]
 		if m.Entity >= 0 {
 			g.groups[m.Entity].last = i
 			continue
 		}
-		best, bestLast := -1, -2
+		best, bestLast, bestCalled := -1, -2, false
+		name := strings.ToLower(strings.Join(m.Words, " "))
 		for _, gi := range g.candidates(g.byWord, m.Words[0]) {
 			gr := g.groups[gi]
 			if !containsWords(gr.words, m.Words) {
@@ -143,8 +162,10 @@ func (g *grouper) partialNames(ms []Mention) {
 			if last < 0 {
 				last = -1 // mentioned only later: the weakest claim
 			}
-			if last > bestLast {
-				best, bestLast = gi, last
+			// A text that has called one of them so goes on doing so.
+			calledSo := gr.inBody && gr.short[name]
+			if calledSo && !bestCalled || calledSo == bestCalled && last > bestLast {
+				best, bestLast, bestCalled = gi, last, calledSo
 			}
 		}
 		if best < 0 {
@@ -159,6 +180,13 @@ func (g *grouper) partialNames(ms []Mention) {
 		}
 		m.Entity = best
 		g.groups[best].last = i
+		if m.Start < g.headlineEnd {
+			continue // a headline's names are often run together ("Trump Supporter Who Was …")
+		}
+		if g.groups[best].short == nil {
+			g.groups[best].short = map[string]bool{}
+		}
+		g.groups[best].short[name] = true
 	}
 }
 
