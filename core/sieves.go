@@ -198,7 +198,7 @@ func (f *speakerFinder) subject(c, n, lo int, conf float64) (attribution, bool) 
 	// a time phrase shares the clause's subject. (After other phrases
 	// the noun before it is often its subject: "with Trump reportedly
 	// yelling", "the newspaper's editorial telling him".)
-	if start > lo && f.toks[c].Tag == "VBG" && f.toks[start-1].Tag == "IN" && f.onlyTime(start, end) {
+	if start > lo && f.toks[c].Tag == "VBG" && f.toks[start-1].Tag == "IN" && onlyTimeWords(f.toks[start:end]) {
 		if s, e, ok := f.clauseSubject(lo, start-1); ok {
 			return f.resolve(s, e, c, n, conf-0.1), true
 		}
@@ -409,16 +409,4 @@ func (f *speakerFinder) possessiveSpeech(lo, hi int) (attribution, bool) {
 		}
 	}
 	return attribution{}, false
-}
-
-// onlyTime reports whether toks[start:end] are all numbers or words of
-// time: "1993", "last week".
-func (f *speakerFinder) onlyTime(start, end int) bool {
-	for k := start; k < end; k++ {
-		w := strings.ToLower(f.toks[k].Text)
-		if f.toks[k].Tag != "CD" && !lexicon.TimeWords[w] && !lexicon.Months[w] && !weekday[w] {
-			return false
-		}
-	}
-	return true
 }
