@@ -95,7 +95,7 @@ func (f *speakerFinder) speakingSubject(typ string, from, last int) (string, boo
 				break
 			}
 			_, j := f.tokenRange(mn.Start, mn.End)
-			if j < len(f.toks) && subjectCues[strings.ToLower(f.toks[j].Text)] {
+			if j < len(f.toks) && speakingVerb(strings.ToLower(f.toks[j].Text)) {
 				best, bestAt = ent.ID, mn.Start
 				break
 			}
@@ -104,11 +104,10 @@ func (f *speakerFinder) speakingSubject(typ string, from, last int) (string, boo
 	return best, bestAt >= 0
 }
 
-// subjectCues are the verbs of speech after which the name before them
-// is their subject.
-var subjectCues = map[string]bool{
-	"said": true, "says": true, "quoted": true, "reported": true, "told": true,
-	"added": true, "announced": true, "stated": true,
+// speakingVerb reports whether w is a verb of speech after which the name
+// before it is its subject: "said", "reported", "quoted".
+func speakingVerb(w string) bool {
+	return sayVerbs[w] || reportedWords[w] || quotingVerbs[w]
 }
 
 // leadBlock returns the block (line) that holds a story's lead: the
