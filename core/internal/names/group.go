@@ -18,8 +18,8 @@ func Group(text string, ms []Mention, pause func()) []result.Entity {
 		pause = func() {}
 	}
 	g := &grouper{text: text, byName: map[string]int{}, byWord: map[string][]int{}, byLast: map[string][]int{}}
-	if g.headlineEnd = strings.IndexByte(text, '\n'); g.headlineEnd < 0 {
-		g.headlineEnd = 0 // one line: no headline
+	if g.firstLineEnd = strings.IndexByte(text, '\n'); g.firstLineEnd < 0 {
+		g.firstLineEnd = 0 // one line: no headline
 	}
 	g.fullNames(ms)
 	pause()
@@ -35,19 +35,22 @@ type group struct {
 	typ   string
 	words []string // for people: the fullest name's words
 	last  int      // index in ms of its latest mention so far
-	// short holds the partial names (lower case) that have named it:
+	// calledBy holds the partial names (lower case) that have named it:
 	// a text that calls one of two people "Yeltsin" keeps doing so, and
 	// names the other in full ("Naina Yeltsin").
-	short  map[string]bool
-	inBody bool // named in full below the headline
+	calledBy map[string]bool
+	inBody   bool // named in full below the headline
 }
 
 // grouper holds the groups found so far and the indexes that find them.
 type grouper struct {
-	text        string
-	headlineEnd int // where the first line ends
-	groups      []*group
-	byName      map[string]int // type and normalized name → group, for all but partial names of people
+	text string
+	// firstLineEnd is where the first line ends: the headline, when the
+	// text has more lines. (The speaker stages, which have the sentences,
+	// call a first line a headline only when it is one sentence.)
+	firstLineEnd int
+	groups       []*group
+	byName       map[string]int // type and normalized name → group, for all but partial names of people
 	// People by their words and by their last word, lower case, so that
 	// a long text does not compare every name with every other.
 	persons []int
@@ -141,7 +144,7 @@ func (g *grouper) fullNames(ms []Mention) {
 // headline runs words together ("Glenn Beck Blasts Drudge").
 func (g *grouper) partialNames(ms []Mention) {
 	for _, m := range ms {
-		if m.Entity >= 0 && m.Start >= g.headlineEnd {
+		if m.Entity >= 0 && m.Start >= g.firstLineEnd {
 			g.groups[m.Entity].inBody = true
 		}
 	}
@@ -163,7 +166,7 @@ func (g *grouper) partialNames(ms []Mention) {
 				last = -1 // mentioned only later: the weakest claim
 			}
 			// A text that has called one of them so goes on doing so.
-			calledSo := gr.inBody && gr.short[name]
+			calledSo := gr.inBody && gr.calledBy[name]
 			if calledSo && !bestCalled || calledSo == bestCalled && last > bestLast {
 				best, bestLast, bestCalled = gi, last, calledSo
 			}
@@ -180,13 +183,13 @@ func (g *grouper) partialNames(ms []Mention) {
 		}
 		m.Entity = best
 		g.groups[best].last = i
-		if m.Start < g.headlineEnd {
+		if m.Start < g.firstLineEnd {
 			continue // a headline's names are often run together ("Trump Supporter Who Was …")
 		}
-		if g.groups[best].short == nil {
-			g.groups[best].short = map[string]bool{}
+		if g.groups[best].calledBy == nil {
+			g.groups[best].calledBy = map[string]bool{}
 		}
-		g.groups[best].short[name] = true
+		g.groups[best].calledBy[name] = true
 	}
 }
 
