@@ -24,7 +24,8 @@ type nameMention = names.Mention
 // names in headlines (trimHeadlineMentions), a surname run into a
 // place's name split (splitRunTogether), with each name marked
 // wherever the text uses it (propagateNames), retyped by their words
-// (retypeByName), each name of one type (unifyTypes), without MISC, and with the role written next to each
+// (retypeByName), a name the text calls a newspaper an organization
+// (mediaAsOrgs), each name of one type (unifyTypes), without MISC, and with the role written next to each
 // person (assignRoles).
 //
 // pause, if not nil, is called between the passes (Analyzer.Pause).
@@ -42,6 +43,7 @@ func nameMentions(text string, sents []sentenceTokens, raw [][]candidate, pause 
 	ms = propagateNames(text, sents, ms)
 	pause()
 	retypeByName(text, ms) // before MISC goes: a surname the tagger called MISC is a person
+	mediaAsOrgs(text, ms)
 	unifyTypes(text, ms)
 	teamsNamedForPlaces(ms)
 	ms = slices.DeleteFunc(ms, func(m nameMention) bool { return m.Type == vocab.Misc })

@@ -108,7 +108,9 @@ func (f *speakerFinder) kindNounsOnly(from, end int) bool {
 	head := ""
 	for ; i < len(f.toks) && f.toks[i].Start < end; i++ {
 		t := f.toks[i]
-		if t.Tag != "NN" && t.Tag != "NNS" || strings.ToLower(t.Text) != t.Text {
+		// The tagger may take a kind's word for an adjective ("the Global
+		// Times tabloid"); the word list says what it is.
+		if t.Tag != "NN" && t.Tag != "NNS" && !spokesNouns[t.Text] || strings.ToLower(t.Text) != t.Text {
 			return false
 		}
 		head = t.Text
@@ -121,7 +123,7 @@ func (f *speakerFinder) kindNounsOnly(from, end int) bool {
 // Not "campaign" or "committee": "Alan Grayson's Senate campaign" is not
 // the Senate's.
 var spokesNouns = map[string]bool{
-	"agency": true, "newspaper": true, "paper": true, "daily": true, "weekly": true, "tabloid": true,
+	"agency": true, "newspaper": true, "newspapers": true, "paper": true, "daily": true, "weekly": true, "tabloid": true,
 	"magazine": true, "network": true, "channel": true, "broadcaster": true, "station": true, "radio": true,
 	"television": true, "website": true,
 	"official": true, "officials": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
@@ -396,6 +398,9 @@ func (f *speakerFinder) descriptionReferent(start, end, off int) int {
 			}
 		}
 		if h.Type != Person && strings.Contains(strings.ToLower(f.ents[m.Entity].Name), head) {
+			score += 2
+		}
+		if g := newsMediumNouns[head]; g != "" && h.Type == Org && f.calledMedium(m.Entity, g, off) {
 			score += 2
 		}
 		// An organization named only in someone's words is what was

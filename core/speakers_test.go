@@ -54,6 +54,13 @@ var attributionCases = []attributionCase{
 	{"a headline's surname does not decide",
 		"Trump Supporter Who Was Ill Speaks.\n\nAnna Trump met Donald Trump on Monday.\n\n\"It went well,\" Trump said.",
 		[]wantSpeaker{{"Trump", "Donald Trump", MethodExplicit}}},
+	{"a description of a news medium is the one the text called so",
+		"Zycie Warszawy daily reported the bid on Saturday. The Bank Rozwoju Exportu SA will fund it.\n\n" +
+			`"The division would guarantee a dispersal of capital," the paper said.`,
+		[]wantSpeaker{{"the paper", "Zycie Warszawy", MethodNominal}}},
+	{"a medium's name before its kind, even one the tagger calls an adjective",
+		`"He has surprisingly earned himself a few fans," the nationalist Global Times tabloid noted.`,
+		[]wantSpeaker{{"Global Times", "Global Times", MethodExplicit}}},
 	{"description by role and nationality",
 		"Russian Foreign Minister Sergey Lavrov met Chinese Foreign Minister Wang Yi.\n\n" +
 			`"We will consider concrete steps," the top Russian diplomat stated.`,
