@@ -22,7 +22,8 @@ type nameMention = names.Mention
 // name mentions, in text order: cleaned (cleanMentions), datelines typed
 // (datelines), a city before its state typed (placesBeforeStates), trimmed to the
 // names in headlines (trimHeadlineMentions), a surname run into a
-// place's name split (splitRunTogether), with each name marked
+// place's name split (splitRunTogether), a group's name that small words
+// join made whole (groupNames), with each name marked
 // wherever the text uses it (propagateNames), retyped by their words
 // (retypeByName), a name the text calls a newspaper an organization
 // (mediaAsOrgs), each name of one type (unifyTypes), without MISC, and with the role written next to each
@@ -39,6 +40,7 @@ func nameMentions(text string, sents []sentenceTokens, raw [][]candidate, pause 
 	placesBeforeStates(text, ms)
 	ms = trimHeadlineMentions(text, sents, ms)
 	ms = splitRunTogether(sents, ms)
+	ms = groupNames(text, sents, ms)
 	pause()
 	ms = propagateNames(text, sents, ms)
 	pause()
