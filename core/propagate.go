@@ -1,7 +1,6 @@
 package core
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 
@@ -73,14 +72,19 @@ func retypeByName(text string, ms []nameMention) {
 			}
 		}
 	}
+	endings := personEndings{}
 	for i := range ms {
 		m := &ms[i]
-		if m.Type == Person || m.Type == NORP || m.Fixed {
+		if m.Type == Person {
+			endings.add(m.Words)
+			continue
+		}
+		if m.Type == NORP || m.Fixed {
 			continue
 		}
 		// A country's name is a person's only where it cannot be the
 		// place: "Neil Jordan … Jordan said", not "flew to Jordan".
-		if lexicon.Country[strings.Join(m.Words, " ")] != "" && (afterLocative(text, m.Start) || !personBefore(ms, i, m.Words)) {
+		if lexicon.Country[strings.Join(m.Words, " ")] != "" && (afterLocative(text, m.Start) || !endings.has(m.Words)) {
 			continue
 		}
 		all := true
@@ -89,6 +93,7 @@ func retypeByName(text string, ms []nameMention) {
 		}
 		if all {
 			m.Type = Person
+			endings.add(m.Words)
 		}
 	}
 	orgWordsRetype(ms, nameWords)
@@ -225,15 +230,21 @@ func teamsNamedForPlaces(ms []nameMention) {
 	}
 }
 
-// personBefore reports whether a person whose full name ends with words
-// is mentioned before ms[i].
-func personBefore(ms []nameMention, i int, words []string) bool {
-	for _, p := range ms[:i] {
-		if p.Type == Person && len(p.Words) > len(words) && slices.Equal(p.Words[len(p.Words)-len(words):], words) {
-			return true
-		}
+// personEndings are the last words of the person mentions met so far,
+// each shorter than the whole name: "Jordan" of "Neil Jordan".
+type personEndings map[string]bool
+
+// add records the endings of a person's name words.
+func (e personEndings) add(words []string) {
+	for k := 1; k < len(words); k++ {
+		e[strings.Join(words[k:], "\x00")] = true
 	}
-	return false
+}
+
+// has reports whether a person met so far has a longer name that ends in
+// words.
+func (e personEndings) has(words []string) bool {
+	return e[strings.Join(words, "\x00")]
 }
 
 // personsOrg are the last words of organizations named for a person.
