@@ -43,7 +43,7 @@ func (f *speakerFinder) clauseSubject(lo, hi int) (int, int, bool) {
 			return 0, 0, false
 		}
 		pronoun := end == from+1 && isPronoun(strings.ToLower(f.toks[from].Text))
-		if !pronoun && !f.hasProperNoun(from, end) {
+		if !pronoun && !f.hasProperNoun(from, end) || f.locatedPlace(from, end) {
 			return 0, 0, false
 		}
 		// "Syria on Friday condemned …": a time phrase may stand

@@ -149,6 +149,10 @@ func (f *speakerFinder) resolve(start, end, c, n int, conf float64) attribution 
 		start, end = s, e
 	}
 	phrase := f.spanMention(start, end)
+	if f.locatedPlace(start, end) {
+		// The source's words name where, not who.
+		return attribution{entity: -1, cue: a.cue, mention: phrase, method: MethodExplicit, confidence: conf}
+	}
 	if mi := f.mentionIn(phrase.Start, phrase.End); mi >= 0 {
 		m := f.ms[mi]
 		a.entity = m.Entity

@@ -331,7 +331,7 @@ func (f *speakerFinder) attributeReported(r reportedSpan, lo, hi int) attributio
 			return a
 		}
 	}
-	if r.srcStart >= 0 && f.plausibleSource(r.srcStart, r.srcEnd) {
+	if r.srcStart >= 0 && f.plausibleSource(r.srcStart, r.srcEnd) && !f.locatedPlace(r.srcStart, r.srcEnd) {
 		return f.resolve(r.srcStart, r.srcEnd, c, n, 0.85)
 	}
 	if strings.EqualFold(f.toks[c].Text, "according") || r.cueAfter && r.cueEnd < hi && !strings.HasPrefix(f.toks[r.cueEnd].Tag, "PRP") {

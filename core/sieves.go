@@ -187,6 +187,14 @@ func (f *speakerFinder) subject(c, n, lo int, conf float64) (attribution, bool) 
 	if !ok {
 		return attribution{}, false
 	}
+	// "Liam caught a taxi back to London saying …": a place that a
+	// preposition locates is where, and the clause's subject speaks.
+	if f.locatedPlace(start, end) {
+		if s, e, ok := f.clauseSubject(lo, start); ok {
+			return f.resolve(s, e, c, n, conf-0.1), true
+		}
+		return attribution{}, false
+	}
 	// "Rui Gomez Pereira in his book Goan Temples writes": a
 	// prepositional phrase between the named speaker and the cue.
 	if !f.personIn(start, end) && !(end-start == 1 && isPronoun(strings.ToLower(f.toks[start].Text))) {

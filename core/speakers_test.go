@@ -61,6 +61,10 @@ var attributionCases = []attributionCase{
 	{"a medium's name before its kind, even one the tagger calls an adjective",
 		`"He has surprisingly earned himself a few fans," the nationalist Global Times tabloid noted.`,
 		[]wantSpeaker{{"Global Times", "Global Times", MethodExplicit}}},
+	{"a state after a located city is where, not who",
+		"Liam Gallagher left the band on Friday.\n\n" + `Liam caught a taxi back to London saying he had "problems at home".` + "\n\n" +
+			`Speaking in Santa Barbara, California, Bob Dole did not name Morris but said "the departure of Morris would hurt."`,
+		[]wantSpeaker{{"Liam", "Liam Gallagher", MethodExplicit}, {"Bob Dole", "Bob Dole", MethodExplicit}}},
 	{"description by role and nationality",
 		"Russian Foreign Minister Sergey Lavrov met Chinese Foreign Minister Wang Yi.\n\n" +
 			`"We will consider concrete steps," the top Russian diplomat stated.`,
