@@ -362,6 +362,7 @@ func (f *speakerFinder) descriptionReferent(start, end, off int) int {
 	}
 	head := ""
 	var mods []string
+	headEnd := start // the head's phrase: [start, headEnd)
 	for k := start; k < end; k++ {
 		w := strings.ToLower(f.toks[k].Text)
 		if w == "of" || w == "for" || w == "to" || w == "at" {
@@ -371,6 +372,7 @@ func (f *speakerFinder) descriptionReferent(start, end, off int) int {
 			mods = append(mods, head)
 		}
 		head = w
+		headEnd = k + 1
 	}
 	h, ok := lexicon.Nominal[head]
 	if !ok {
@@ -426,8 +428,10 @@ func (f *speakerFinder) descriptionReferent(start, end, off int) int {
 	}
 	// "Trump's campaign", "his office": without a role or name that
 	// fits, the organization is the owner's, which the text seldom names;
-	// the last one named is someone else's.
-	if bestScore == 0 && h.Type != Person && f.possessed(start, end) {
+	// the last one named is someone else's. So is a person the head's
+	// possessive describes ("Cameron's spokesman", "Pagliano's lawyer"):
+	// not the owner, nor whoever was named last.
+	if bestScore == 0 && (h.Type != Person && f.possessed(start, end) || h.Type == Person && f.possessed(start, headEnd)) {
 		return -1
 	}
 	return best

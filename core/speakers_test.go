@@ -65,6 +65,9 @@ var attributionCases = []attributionCase{
 		"Liam Gallagher left the band on Friday.\n\n" + `Liam caught a taxi back to London saying he had "problems at home".` + "\n\n" +
 			`Speaking in Santa Barbara, California, Bob Dole did not name Morris but said "the departure of Morris would hurt."`,
 		[]wantSpeaker{{"Liam", "Liam Gallagher", MethodExplicit}, {"Bob Dole", "Bob Dole", MethodExplicit}}},
+	{"a person a possessive describes is neither the owner nor the last one named",
+		"David Cameron met Barack Obama in London on Friday.\n\n" + `"The prime minister stands by his comments," Cameron's spokesman said.`,
+		[]wantSpeaker{{"Cameron's spokesman", "", MethodNominal}}},
 	{"description by role and nationality",
 		"Russian Foreign Minister Sergey Lavrov met Chinese Foreign Minister Wang Yi.\n\n" +
 			`"We will consider concrete steps," the top Russian diplomat stated.`,
