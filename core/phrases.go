@@ -1,6 +1,7 @@
 package core
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 
@@ -285,7 +286,7 @@ func (f *speakerFinder) isNounPhraseToken(i, lo int) bool {
 	if wordutil.IsQuoteMark(t.Text) || t.Text == "," || f.isSentenceEnd(i) {
 		return false
 	}
-	if isPronoun(w) {
+	if isPronoun(w) || f.inName(i) {
 		return true
 	}
 	if w == "." && i > lo && initialAt(f.toks, i-1) == 2 {
@@ -372,4 +373,13 @@ func bracketEnd(toks []tokenize.Token, i, hi int) int {
 		}
 	}
 	return i
+}
+
+// inName reports whether toks[i] lies inside a name mention: the
+// part-of-speech tagger takes some surnames for verbs ("Stenning",
+// "Manning"), and a name is a noun phrase whatever its tags.
+func (f *speakerFinder) inName(i int) bool {
+	t := f.toks[i]
+	k := sort.Search(len(f.ms), func(k int) bool { return f.ms[k].End > t.Start })
+	return k < len(f.ms) && f.ms[k].Start <= t.Start && t.End <= f.ms[k].End
 }

@@ -386,7 +386,7 @@ func (f *speakerFinder) plausibleSource(start, end int) bool {
 	}
 	for k := start; k < end; k++ {
 		t := f.toks[k].Tag
-		if strings.HasPrefix(t, "NN") || strings.HasPrefix(t, "PRP") || t == "WP" {
+		if strings.HasPrefix(t, "NN") || strings.HasPrefix(t, "PRP") || t == "WP" || f.inName(k) {
 			return true
 		}
 	}

@@ -14,6 +14,9 @@ var reportedCases = []struct {
 }{
 	{"cue without that", "Sergey Lavrov said Russia would never accept the deal.",
 		[]string{`indirect "Russia would never accept the deal" Sergey Lavrov [said]`}},
+	{"a surname the part-of-speech tagger takes for a verb is still a name",
+		"Martin Stenning was jailed on Friday. Stenning said the talks had failed.",
+		[]string{`indirect "the talks had failed" Martin Stenning [said]`}},
 	{"a place a preposition locates is where, not who",
 		"Liam Gallagher left the band on Friday. Liam caught a taxi back to London saying he had problems at home.",
 		[]string{`indirect "he had problems at home" Liam Gallagher [saying]`}},
