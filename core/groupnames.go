@@ -40,10 +40,12 @@ const maxGroupNameTokens = 10
 // capitalized words and the small words between them up to the first
 // other word. "and" joins only after another small word ("Citizens for
 // Responsibility and Ethics", not "Amnesty International and Human
-// Rights Watch"); "in" does not follow a name that already ends in an
-// organization's word ("Human Rights Watch in New York"). Names without
-// a small word inside are the tagger's to find, and a mention that
-// reaches outside the run is left alone.
+// Rights Watch"); "in" and "on" do not follow a name that already ends
+// in an organization's word ("the think tank Cato Institute in
+// Washington"), nor one the text also writes on its own (placeOutside:
+// "Human Rights Watch in New York … Human Rights Watch said"). Names
+// without a small word inside are the tagger's to find, and a mention
+// that reaches outside the run is left alone.
 func groupNames(text string, sents []sentenceTokens, ms []nameMention) []nameMention {
 	for si, s := range sents {
 		toks := s.Toks
