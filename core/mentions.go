@@ -9,6 +9,7 @@ import (
 	"lede/core/internal/segment"
 	"lede/core/internal/wordlists"
 	"lede/internal/lexicon"
+	"lede/internal/postag"
 	"lede/internal/token"
 	"lede/internal/tokenize"
 	"lede/internal/vocab"
@@ -154,6 +155,14 @@ func cleanMention(text string, toks []tokenize.Token, sent int, m candidate) (na
 			}
 		}
 	}
+	// "Outspoken Andrei Medvedev", "Actress Eva Longoria", "Democrat Alan
+	// Grayson": a word the part-of-speech tagger knows as a common one,
+	// or a party's, capitalized before a first name is no part of the
+	// name. (Names it never saw, "Aung San Suu Kyi", keep their words.)
+	if m.Type == Person && len(ts) >= 3 && isFirstName(ts[1].Text) && lexicon.FirstName[ts[0].Text] == 0 &&
+		!lexicon.IsOrgWord(ts[len(ts)-1].Text) && (partyMember[ts[0].Text] || postag.CommonWord(ts[0].Text)) {
+		ts = ts[1:]
+	}
 	// A trailing possessive or stray punctuation is not part of a name,
 	// nor is a word in lower case ("Western unity").
 	for len(ts) > 0 && (!wordutil.IsWordLike(ts[len(ts)-1].Text) || unicode.IsLower(wordutil.FirstRune(ts[len(ts)-1].Text))) {
@@ -192,6 +201,13 @@ func cleanMention(text string, toks []tokenize.Token, sent int, m candidate) (na
 		nm.Type = NORP // "Massachusetts Democrat" describes someone
 	}
 	return names.TypeByLexicon(text, nm), true
+}
+
+// isFirstName reports whether w is a first name in US and UK birth
+// records.
+func isFirstName(w string) bool {
+	_, ok := lexicon.FemaleShare[w]
+	return ok
 }
 
 // partyMember are the words that end a description of a politician by

@@ -139,3 +139,18 @@ func TestEncodeRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// CommonWord tells words the tagger learnt as common ones from names it
+// learnt as proper nouns or never saw, in any case.
+func TestCommonWord(t *testing.T) {
+	for _, w := range []string{"Actress", "Follow", "Crooked", "Does", "Former", "Outspoken", "Veteran", "sister", "Executive"} {
+		if !CommonWord(w) {
+			t.Errorf("CommonWord(%q) = false, want true", w)
+		}
+	}
+	for _, w := range []string{"Hillary", "Donald", "Aung", "Arantxa", "Ketanji", "Nguyen", "Van", "Sheikh", "Jean-Paul", "1996", ""} {
+		if CommonWord(w) {
+			t.Errorf("CommonWord(%q) = true, want false", w)
+		}
+	}
+}
