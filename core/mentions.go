@@ -23,7 +23,8 @@ type nameMention = names.Mention
 // name mentions, in text order: cleaned (cleanMentions), datelines typed
 // (datelines), a city before its state typed (placesBeforeStates), trimmed to the
 // names in headlines (trimHeadlineMentions), a surname run into a
-// place's name split (splitRunTogether), a group's name that small words
+// place's name split (splitRunTogether), a common word before a known
+// surname dropped (commonWordsBeforeSurnames), a group's name that small words
 // join made whole (groupNames), with each name marked
 // wherever the text uses it (propagateNames), retyped by their words
 // (retypeByName), a name the text calls a newspaper an organization
@@ -41,6 +42,7 @@ func nameMentions(text string, sents []sentenceTokens, raw [][]candidate, pause 
 	placesBeforeStates(text, ms)
 	ms = trimHeadlineMentions(text, sents, ms)
 	ms = splitRunTogether(sents, ms)
+	commonWordsBeforeSurnames(text, sents, ms)
 	ms = groupNames(text, sents, ms)
 	pause()
 	ms = propagateNames(text, sents, ms)
