@@ -9,12 +9,12 @@ import (
 
 // commonWordsBeforeSurnames drops the first word of a two-word person
 // mention when it is a word the part-of-speech tagger learnt as a common
-// one, not a first name, and the word after it is the surname of a
-// person the text names in full: "Against Clinton", "Beyond Trump" and
-// "Actor Reeve" in headlines are Clinton, Trump and Reeve, not people of
-// their own. Without the full name elsewhere the mention stays ("Ban
-// Ki-moon").
-func commonWordsBeforeSurnames(text string, sents []sentenceTokens, ms []nameMention) {
+// one, neither a first name nor a particle ("De Blasio"), and the word
+// after it is the surname of a person the text names in full: "Against
+// Clinton", "Beyond Trump" and "Actor Reeve" in headlines are Clinton,
+// Trump and Reeve, not people of their own. Without the full name
+// elsewhere the mention stays ("Ban Ki-moon").
+func commonWordsBeforeSurnames(sents []sentenceTokens, ms []nameMention) {
 	stray := func(m nameMention) bool {
 		w := m.Words
 		return m.Type == Person && len(w) == 2 && len(w[0]) > 1 && !isFirstName(w[0]) && !nameParticles[strings.ToLower(w[0])] &&

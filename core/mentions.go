@@ -42,7 +42,7 @@ func nameMentions(text string, sents []sentenceTokens, raw [][]candidate, pause 
 	placesBeforeStates(text, ms)
 	ms = trimHeadlineMentions(text, sents, ms)
 	ms = splitRunTogether(sents, ms)
-	commonWordsBeforeSurnames(text, sents, ms)
+	commonWordsBeforeSurnames(sents, ms)
 	ms = groupNames(text, sents, ms)
 	pause()
 	ms = propagateNames(text, sents, ms)
