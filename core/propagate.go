@@ -114,10 +114,8 @@ func orgWordsRetype(ms []nameMention, nameWords map[string]bool) {
 			continue
 		}
 		for i, w := range m.Words {
-			if i > 0 {
-				if _, first := lexicon.FemaleShare[m.Words[i-1]]; first {
-					continue // a surname after a first name
-				}
+			if i > 0 && isFirstName(m.Words[i-1]) {
+				continue // a surname after a first name
 			}
 			orgWords[w] = true
 		}
