@@ -25,8 +25,8 @@ func (f *speakerFinder) locatedPlace(start, end int) bool {
 	if start >= end {
 		return false
 	}
-	m := f.placeMentionAt(f.toks[start].Start, f.toks[end-1].End)
-	if m < 0 || start == 0 {
+	m := f.placeMentionEndingAt(f.toks[end-1].End)
+	if m < 0 || f.ms[m].Start != f.toks[start].Start || start == 0 {
 		return false
 	}
 	for k, first := start-1, true; k >= 0; first = false {
@@ -52,20 +52,9 @@ func (f *speakerFinder) locatedPlace(start, end int) bool {
 	return false
 }
 
-// placeMentionAt returns the index in f.ms of the place mention spanning
-// exactly [start, end) of the text, or -1.
-func (f *speakerFinder) placeMentionAt(start, end int) int {
-	i := sort.Search(len(f.ms), func(i int) bool { return f.ms[i].Start >= start })
-	for ; i < len(f.ms) && f.ms[i].Start == start; i++ {
-		if f.ms[i].End == end && f.ms[i].Type == Place {
-			return i
-		}
-	}
-	return -1
-}
-
-// placeMentionEndingAt returns the index in f.ms of a place mention that
-// ends at offset end, or -1.
+// placeMentionEndingAt returns the index in f.ms of the place mention
+// that ends at offset end, or -1. Mentions do not overlap, so one at most
+// ends there.
 func (f *speakerFinder) placeMentionEndingAt(end int) int {
 	i := sort.Search(len(f.ms), func(i int) bool { return f.ms[i].End >= end })
 	for ; i < len(f.ms) && f.ms[i].Start < end; i++ {
